@@ -1,0 +1,137 @@
+package com.example.notes.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.example.notes.application.AccessTokens;
+import com.example.notes.application.NotePage;
+import com.example.notes.application.NoteService;
+import com.example.notes.application.PageCursor;
+import com.example.notes.domain.FieldError;
+import com.example.notes.domain.InvalidInput;
+import com.example.notes.domain.Note;
+import com.example.notes.domain.NoteContent;
+import com.example.notes.domain.NoteNotFound;
+import com.example.notes.domain.VersionPrecondition;
+import com.example.notes.http.ApiGatewayAdapter;
+import com.example.notes.http.BearerToken;
+import com.example.notes.http.HttpRequest;
+import com.example.notes.http.HttpResponse;
+import com.example.notes.http.JsonBodies;
+import com.example.notes.http.RequestFields;
+import com.example.notes.http.Router;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import java.util.UUID;
+import javax.inject.Inject;
+
+/** The /notes and /notes/{id} routes: a signed-in user's private notes. */
+public final class NotesRoutes {
+    private final AccessTokens tokens;
+    private final NoteService notes;
+    private final ApiGatewayAdapter adapter;
+
+    @Inject
+    public NotesRoutes(AccessTokens tokens, NoteService notes) {
+        this.tokens = tokens;
+        this.notes = notes;
+        this.adapter = new ApiGatewayAdapter(new Router()
+                .route("GET", "/notes", this::list)
+                .route("POST", "/notes", this::create)
+                .route("GET", "/notes/{id}", this::get)
+                .route("PUT", "/notes/{id}", this::update)
+                .route("DELETE", "/notes/{id}", this::delete));
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return adapter.handle(event);
+    }
+
+    private HttpResponse list(HttpRequest request) {
+        UUID owner = tokens.authenticate(BearerToken.from(request));
+        int limit = limit(request.queryParameter("limit"));
+        String cursor = request.queryParameter("cursor");
+        Optional<PageCursor> after = cursor == null || cursor.isEmpty()
+                ? Optional.empty() : Optional.of(PageCursor.decode(cursor));
+        NotePage page = notes.list(owner, limit, after);
+        ObjectNode json = JsonBodies.newObject();
+        ArrayNode items = json.putArray("items");
+        page.items().forEach(note -> items.add(representation(note)));
+        json.put("nextCursor", page.next().map(PageCursor::encode).orElse(null));
+        return HttpResponse.json(200, JsonBodies.write(json));
+    }
+
+    private HttpResponse create(HttpRequest request) {
+        UUID owner = tokens.authenticate(BearerToken.from(request));
+        Note note = notes.create(owner, content(request));
+        return withNote(201, note).withHeader("Location", "/notes/" + note.id());
+    }
+
+    private HttpResponse get(HttpRequest request) {
+        UUID owner = tokens.authenticate(BearerToken.from(request));
+        return withNote(200, notes.get(owner, noteId(request)));
+    }
+
+    private HttpResponse update(HttpRequest request) {
+        UUID owner = tokens.authenticate(BearerToken.from(request));
+        UUID id = noteId(request);
+        NoteContent content = content(request);
+        VersionPrecondition precondition = VersionPrecondition.ifMatch(request.header("If-Match"));
+        return withNote(200, notes.update(owner, id, content, precondition));
+    }
+
+    private HttpResponse delete(HttpRequest request) {
+        UUID owner = tokens.authenticate(BearerToken.from(request));
+        notes.delete(owner, noteId(request));
+        return HttpResponse.noContent();
+    }
+
+    private static NoteContent content(HttpRequest request) {
+        RequestFields fields = JsonBodies.readObject(request);
+        String title = fields.string("title");
+        String body = fields.string("body");
+        fields.requireValidTypes();
+        return new NoteContent(title, body);
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isEmpty()) {
+            return NoteService.DEFAULT_PAGE_SIZE;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= NoteService.MAX_PAGE_SIZE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        throw InvalidInput.of(FieldError.query("limit",
+                "must be a whole number from 1 to " + NoteService.MAX_PAGE_SIZE));
+    }
+
+    /** An id that is not a UUID names no note: 404, exactly as for an id that exists nowhere. */
+    private static UUID noteId(HttpRequest request) {
+        String id = request.pathParameter("id");
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NoteNotFound();
+        }
+    }
+
+    private static HttpResponse withNote(int status, Note note) {
+        return HttpResponse.json(status, JsonBodies.write(representation(note)))
+                .withHeader("ETag", VersionPrecondition.etagOf(note.version()));
+    }
+
+    private static ObjectNode representation(Note note) {
+        ObjectNode json = JsonBodies.newObject();
+        json.put("id", note.id().toString());
+        json.put("title", note.title());
+        json.put("body", note.body());
+        json.put("createdAt", note.createdAt().toString());
+        json.put("updatedAt", note.updatedAt().toString());
+        return json;
+    }
+}

@@ -1,0 +1,44 @@
+package com.example.notes.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.example.notes.application.RegisterUser;
+import com.example.notes.domain.Credentials;
+import com.example.notes.domain.User;
+import com.example.notes.http.ApiGatewayAdapter;
+import com.example.notes.http.HttpRequest;
+import com.example.notes.http.HttpResponse;
+import com.example.notes.http.JsonBodies;
+import com.example.notes.http.RequestFields;
+import com.example.notes.http.Router;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import javax.inject.Inject;
+
+/** POST /register: creates an account. */
+public final class RegisterRoutes {
+    private final RegisterUser registerUser;
+    private final ApiGatewayAdapter adapter;
+
+    @Inject
+    public RegisterRoutes(RegisterUser registerUser) {
+        this.registerUser = registerUser;
+        this.adapter = new ApiGatewayAdapter(new Router().route("POST", "/register", this::register));
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return adapter.handle(event);
+    }
+
+    private HttpResponse register(HttpRequest request) {
+        RequestFields fields = JsonBodies.readObject(request);
+        String username = fields.string("username");
+        String password = fields.string("password");
+        fields.requireValidTypes();
+        User user = registerUser.register(new Credentials(username, password));
+        ObjectNode json = JsonBodies.newObject();
+        json.put("id", user.id().toString());
+        json.put("username", user.username());
+        json.put("createdAt", user.createdAt().toString());
+        return HttpResponse.json(201, JsonBodies.write(json));
+    }
+}
