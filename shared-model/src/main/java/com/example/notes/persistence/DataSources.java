@@ -6,6 +6,15 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /** Builds the small connection pool each function instance keeps. */
 public final class DataSources {
+    static {
+        // Hikari skips the liveness check of a connection used in the last 500 ms. A function
+        // instance is frozen between invocations and its database may restart meanwhile, so every
+        // borrow is checked (one round trip) and a dead connection never reaches a request.
+        if (System.getProperty("com.zaxxer.hikari.aliveBypassWindowMs") == null) {
+            System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "0");
+        }
+    }
+
     private DataSources() {
     }
 
@@ -13,7 +22,7 @@ public final class DataSources {
      * A pool sized for one Lambda instance (which serves one request at a time). It opens no
      * connection when built, so init stays short and a SnapStart snapshot holds no socket; a
      * connection that died while the instance was frozen or the database restarted is detected on
-     * borrow and replaced, so the next invocation gets a working one.
+     * every borrow and replaced, so the next invocation gets a working one.
      */
     public static HikariDataSource create(AppConfig config, String poolName) {
         HikariConfig hikari = new HikariConfig();
