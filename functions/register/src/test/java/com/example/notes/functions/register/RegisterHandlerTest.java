@@ -75,6 +75,9 @@ class RegisterHandlerTest {
         String stored = storedHash(username);
 
         assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(TestApp.PASSWORD);
+        String[] parts = stored.split("\\$");
+        assertThat(java.util.Base64.getDecoder().decode(parts[4])).as("salt").hasSize(16);
+        assertThat(java.util.Base64.getDecoder().decode(parts[5])).as("hash").hasSize(32);
     }
 
     @Test
