@@ -7,11 +7,10 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
-import org.hibernate.dialect.PostgreSQLDialect;
 
 /**
  * Builds the Hibernate SessionFactory for a Lambda cold start: the entities are listed here (no
- * classpath scanning), the dialect and database version are given (no JDBC metadata is read at
+ * classpath scanning), the database and its version are given (no JDBC metadata is read at
  * boot, so building it opens no connection), and Hibernate never touches the schema, which the
  * Flyway migrations own.
  */
@@ -34,7 +33,6 @@ public final class HibernateBootstrap {
         Configuration configuration = new Configuration();
         ENTITIES.forEach(configuration::addAnnotatedClass);
         configuration.getProperties().put("jakarta.persistence.nonJtaDataSource", dataSource);
-        configuration.setProperty("hibernate.dialect", PostgreSQLDialect.class.getName());
         configuration.setProperty("jakarta.persistence.database-product-name", "PostgreSQL");
         configuration.setProperty("jakarta.persistence.database-product-version", DATABASE_VERSION);
         configuration.setProperty("hibernate.boot.allow_jdbc_metadata_access", "false");

@@ -26,6 +26,7 @@ public abstract class TestPostgres {
         boolean docker;
         try {
             docker = !"embedded".equals(System.getProperty("notes.test.postgres"))
+                    && dockerMayBeConfigured()
                     && DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             docker = false;
@@ -36,6 +37,14 @@ public abstract class TestPostgres {
         }
         LOG.info("No Docker engine: PostgreSQL 17 runs embedded");
         return new EmbeddedPostgresServer();
+    }
+
+    /** Skips Testcontainers' noisy probing where no Docker socket or configuration exists at all. */
+    private static boolean dockerMayBeConfigured() {
+        return System.getenv("DOCKER_HOST") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
     }
 
     /** A new, empty database on the server, for tests that need one of their own. */
