@@ -1,0 +1,13 @@
+package com.example.notes.migrations;
+
+import com.example.notes.wiring.ConfigModule;
+import com.example.notes.wiring.PersistenceModule;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/** The object graph of the migration function, generated at compile time. */
+@Singleton
+@Component(modules = {ConfigModule.class, PersistenceModule.class, MigrateModule.class})
+interface MigrateComponent {
+    SchemaMigration migration();
+}
