@@ -1,5 +1,7 @@
 package com.example.notes.migrations;
 
+import com.example.notes.config.AppConfig;
+import com.example.notes.observability.LogSetup;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
@@ -21,7 +23,8 @@ final class MigrateModule {
     /** The migrator (and its pool) is built on first use: a Delete never connects to the database. */
     @Provides
     @Singleton
-    static SchemaMigration schemaMigration(Lazy<SchemaMigrator> migrator) {
+    static SchemaMigration schemaMigration(AppConfig config, Lazy<SchemaMigrator> migrator) {
+        LogSetup.installJsonLogging(config.functionName(), System.out);
         return new SchemaMigration(migrator::get, new CustomResourceResponder());
     }
 }

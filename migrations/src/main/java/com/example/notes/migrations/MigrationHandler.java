@@ -2,6 +2,7 @@ package com.example.notes.migrations;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.example.notes.observability.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class MigrationHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Invocation.begin(context);
         JsonNode event = JSON.readTree(input);
         Duration remaining = context == null ? DEFAULT_REMAINING : Duration.ofMillis(context.getRemainingTimeInMillis());
         JsonNode result = migration.handle(event == null ? JSON.createObjectNode() : event, remaining,

@@ -1,5 +1,6 @@
 package com.example.notes.api;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.example.notes.application.AccessTokens;
@@ -23,28 +24,31 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.UUID;
+import com.example.notes.observability.Telemetry;
 import javax.inject.Inject;
 
 /** The /notes and /notes/{id} routes: a signed-in user's private notes. */
 public final class NotesRoutes {
     private final AccessTokens tokens;
     private final NoteService notes;
+    private final Telemetry telemetry;
     private final ApiGatewayAdapter adapter;
 
     @Inject
-    public NotesRoutes(AccessTokens tokens, NoteService notes) {
+    public NotesRoutes(AccessTokens tokens, NoteService notes, Telemetry telemetry) {
         this.tokens = tokens;
         this.notes = notes;
+        this.telemetry = telemetry;
         this.adapter = new ApiGatewayAdapter(new Router()
                 .route("GET", "/notes", this::list)
                 .route("POST", "/notes", this::create)
                 .route("GET", "/notes/{id}", this::get)
                 .route("PUT", "/notes/{id}", this::update)
-                .route("DELETE", "/notes/{id}", this::delete));
+                .route("DELETE", "/notes/{id}", this::delete), telemetry);
     }
 
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return adapter.handle(event);
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        return adapter.handle(event, context);
     }
 
     private HttpResponse list(HttpRequest request) {
@@ -64,6 +68,7 @@ public final class NotesRoutes {
     private HttpResponse create(HttpRequest request) {
         UUID owner = tokens.authenticate(BearerToken.from(request));
         Note note = notes.create(owner, content(request));
+        telemetry.noteCreated();
         return withNote(201, note).withHeader("Location", "/notes/" + note.id());
     }
 

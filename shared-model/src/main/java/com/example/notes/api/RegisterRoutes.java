@@ -1,5 +1,6 @@
 package com.example.notes.api;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.example.notes.application.RegisterUser;
@@ -12,21 +13,24 @@ import com.example.notes.http.JsonBodies;
 import com.example.notes.http.RequestFields;
 import com.example.notes.http.Router;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.example.notes.observability.Telemetry;
 import javax.inject.Inject;
 
 /** POST /register: creates an account. */
 public final class RegisterRoutes {
     private final RegisterUser registerUser;
+    private final Telemetry telemetry;
     private final ApiGatewayAdapter adapter;
 
     @Inject
-    public RegisterRoutes(RegisterUser registerUser) {
+    public RegisterRoutes(RegisterUser registerUser, Telemetry telemetry) {
         this.registerUser = registerUser;
-        this.adapter = new ApiGatewayAdapter(new Router().route("POST", "/register", this::register));
+        this.telemetry = telemetry;
+        this.adapter = new ApiGatewayAdapter(new Router().route("POST", "/register", this::register), telemetry);
     }
 
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return adapter.handle(event);
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        return adapter.handle(event, context);
     }
 
     private HttpResponse register(HttpRequest request) {
@@ -35,6 +39,7 @@ public final class RegisterRoutes {
         String password = fields.string("password");
         fields.requireValidTypes();
         User user = registerUser.register(new Credentials(username, password));
+        telemetry.userRegistered(user.id(), user.username());
         ObjectNode json = JsonBodies.newObject();
         json.put("id", user.id().toString());
         json.put("username", user.username());

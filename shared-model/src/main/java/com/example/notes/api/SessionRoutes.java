@@ -1,9 +1,11 @@
 package com.example.notes.api;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.example.notes.application.IssuedToken;
 import com.example.notes.application.LogIn;
+import com.example.notes.domain.InvalidCredentials;
 import com.example.notes.http.ApiGatewayAdapter;
 import com.example.notes.http.BearerToken;
 import com.example.notes.http.HttpRequest;
@@ -12,23 +14,26 @@ import com.example.notes.http.JsonBodies;
 import com.example.notes.http.RequestFields;
 import com.example.notes.http.Router;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.example.notes.observability.Telemetry;
 import javax.inject.Inject;
 
 /** POST /login issues a bearer token; POST /logout revokes the one it is called with. */
 public final class SessionRoutes {
     private final LogIn logIn;
+    private final Telemetry telemetry;
     private final ApiGatewayAdapter adapter;
 
     @Inject
-    public SessionRoutes(LogIn logIn) {
+    public SessionRoutes(LogIn logIn, Telemetry telemetry) {
         this.logIn = logIn;
+        this.telemetry = telemetry;
         this.adapter = new ApiGatewayAdapter(new Router()
                 .route("POST", "/login", this::login)
-                .route("POST", "/logout", this::logout));
+                .route("POST", "/logout", this::logout), telemetry);
     }
 
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return adapter.handle(event);
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        return adapter.handle(event, context);
     }
 
     private HttpResponse login(HttpRequest request) {
@@ -36,7 +41,14 @@ public final class SessionRoutes {
         String username = fields.string("username");
         String password = fields.string("password");
         fields.requireValidTypes();
-        IssuedToken issued = logIn.logIn(username, password);
+        IssuedToken issued;
+        try {
+            issued = logIn.logIn(username, password);
+        } catch (InvalidCredentials e) {
+            telemetry.loginFailed(username);
+            throw e;
+        }
+        telemetry.loginSucceeded(username);
         ObjectNode json = JsonBodies.newObject();
         json.put("token", issued.token());
         json.put("tokenType", "Bearer");
@@ -46,6 +58,7 @@ public final class SessionRoutes {
 
     private HttpResponse logout(HttpRequest request) {
         logIn.logOut(BearerToken.from(request));
+        telemetry.loggedOut();
         return HttpResponse.noContent();
     }
 }

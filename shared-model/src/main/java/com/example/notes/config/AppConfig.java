@@ -8,6 +8,10 @@ import java.util.Objects;
  * Everything a function can be configured with, read once from the environment at init.
  * No other class reads environment variables.
  *
+ * <p>The database credentials come from one of two places, decided here alone: in the deployed
+ * stack, {@code DATABASE_SECRET_ARN} names a Secrets Manager secret holding {@code username} and
+ * {@code password} (as RDS writes it); locally, {@code DATABASE_USER} and {@code DATABASE_PASSWORD}.
+ *
  * @param databaseUrl        JDBC URL of the PostgreSQL database ({@code DATABASE_URL})
  * @param databaseUser       database user ({@code DATABASE_USER})
  * @param databasePassword   database password ({@code DATABASE_PASSWORD})
@@ -15,6 +19,8 @@ import java.util.Objects;
  * @param statementTimeout   longest a single SQL statement may run ({@code DATABASE_STATEMENT_TIMEOUT_MS}, default 5000)
  * @param connectTimeout     longest to wait for a connection ({@code DATABASE_CONNECT_TIMEOUT_MS}, default 5000)
  * @param tokenTtl           how long a login token stays valid ({@code TOKEN_TTL_SECONDS}, default 3600)
+ * @param functionName       the function's name, on every log line ({@code AWS_LAMBDA_FUNCTION_NAME}, set by Lambda)
+ * @param metricsNamespace   CloudWatch namespace of the metrics ({@code METRICS_NAMESPACE}, default NotesService)
  */
 public record AppConfig(
         String databaseUrl,
@@ -23,7 +29,9 @@ public record AppConfig(
         int poolSize,
         Duration statementTimeout,
         Duration connectTimeout,
-        Duration tokenTtl) {
+        Duration tokenTtl,
+        String functionName,
+        String metricsNamespace) {
 
     public AppConfig {
         Objects.requireNonNull(databaseUrl, "databaseUrl");
@@ -35,24 +43,42 @@ public record AppConfig(
         }
     }
 
+    /** Without a secret store: for local runs and tests, where credentials are plain variables. */
     public static AppConfig fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, secretId -> {
+            throw new IllegalStateException("DATABASE_SECRET_ARN is set but no secret store is available");
+        });
+    }
+
+    public static AppConfig fromEnvironment(Map<String, String> env, SecretSource secrets) {
         String url = env.get("DATABASE_URL");
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("DATABASE_URL is not set: give the JDBC URL of the PostgreSQL database");
         }
+        String user = env.getOrDefault("DATABASE_USER", "postgres");
+        String password = env.getOrDefault("DATABASE_PASSWORD", "");
+        String secretArn = env.get("DATABASE_SECRET_ARN");
+        if (secretArn != null && !secretArn.isBlank()) {
+            DatabaseSecret secret = DatabaseSecret.parse(secrets.secretString(secretArn));
+            user = secret.username();
+            password = secret.password();
+        }
         return new AppConfig(
                 url,
-                env.getOrDefault("DATABASE_USER", "postgres"),
-                env.getOrDefault("DATABASE_PASSWORD", ""),
+                user,
+                password,
                 intValue(env, "DATABASE_POOL_SIZE", 2),
                 Duration.ofMillis(intValue(env, "DATABASE_STATEMENT_TIMEOUT_MS", 5000)),
                 Duration.ofMillis(intValue(env, "DATABASE_CONNECT_TIMEOUT_MS", 5000)),
-                Duration.ofSeconds(intValue(env, "TOKEN_TTL_SECONDS", 3600)));
+                Duration.ofSeconds(intValue(env, "TOKEN_TTL_SECONDS", 3600)),
+                env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "notes"),
+                env.getOrDefault("METRICS_NAMESPACE", "NotesService"));
     }
 
     /** The same configuration pointing at another database; used where one process talks to several. */
     public AppConfig withDatabase(String url, String user, String password) {
-        return new AppConfig(url, user, password, poolSize, statementTimeout, connectTimeout, tokenTtl);
+        return new AppConfig(url, user, password, poolSize, statementTimeout, connectTimeout, tokenTtl,
+                functionName, metricsNamespace);
     }
 
     private static int intValue(Map<String, String> env, String name, int defaultValue) {
@@ -71,6 +97,7 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[databaseUrl=" + databaseUrl + ", databaseUser=" + databaseUser
                 + ", databasePassword=<hidden>, poolSize=" + poolSize + ", statementTimeout=" + statementTimeout
-                + ", connectTimeout=" + connectTimeout + ", tokenTtl=" + tokenTtl + "]";
+                + ", connectTimeout=" + connectTimeout + ", tokenTtl=" + tokenTtl
+                + ", functionName=" + functionName + ", metricsNamespace=" + metricsNamespace + "]";
     }
 }

@@ -3,6 +3,8 @@ package com.example.notes.wiring;
 import com.example.notes.config.AppConfig;
 import com.example.notes.persistence.DataSources;
 import com.example.notes.persistence.HibernateBootstrap;
+import com.example.notes.persistence.SnapStartHooks;
+import com.zaxxer.hikari.HikariDataSource;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
@@ -18,8 +20,9 @@ public final class PersistenceModule {
     @Provides
     @Singleton
     static DataSource dataSource(AppConfig config) {
-        String function = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "notes");
-        return DataSources.create(config, function);
+        HikariDataSource dataSource = DataSources.create(config, config.functionName());
+        SnapStartHooks.register(dataSource);
+        return dataSource;
     }
 
     @Provides

@@ -13,8 +13,10 @@ import com.example.notes.application.PasswordHasher;
 import com.example.notes.application.RegisterUser;
 import com.example.notes.config.AppConfig;
 import com.example.notes.migrations.SchemaMigrator;
+import com.example.notes.observability.Telemetry;
 import com.example.notes.persistence.DataSources;
 import com.example.notes.persistence.HibernateBootstrap;
+import com.example.notes.persistence.SnapStartHooks;
 import com.example.notes.testing.ApiEvent;
 import com.example.notes.testing.TestDatabase;
 import com.example.notes.testing.TestPostgres;
@@ -22,7 +24,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -47,6 +52,9 @@ public final class TestApp implements AutoCloseable {
     public final RegisterRoutes register;
     public final SessionRoutes session;
     public final NotesRoutes notes;
+    /** What the telemetry wrote: one Embedded Metric Format document per line. */
+    public final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+    public final SnapStartHooks snapStartHooks;
     private final HikariDataSource dataSource;
 
     public TestApp(TestDatabase database, Duration tokenTtl) {
@@ -59,11 +67,14 @@ public final class TestApp implements AutoCloseable {
                 "DATABASE_POOL_SIZE", "4"));
         this.dataSource = DataSources.create(config, "test");
         this.sessions = HibernateBootstrap.sessionFactory(dataSource);
+        this.snapStartHooks = SnapStartHooks.register(dataSource);
         PasswordHasher hasher = PasswordHasher.owaspMinimum();
         AccessTokens tokens = new AccessTokens(sessions, new SecureRandom(), clock, config.tokenTtl());
-        this.register = new RegisterRoutes(new RegisterUser(sessions, hasher));
-        this.session = new SessionRoutes(new LogIn(sessions, hasher, tokens));
-        this.notes = new NotesRoutes(tokens, new NoteService(sessions));
+        Telemetry telemetry = new Telemetry(new PrintStream(metrics, true, StandardCharsets.UTF_8), clock,
+                config.metricsNamespace(), "test");
+        this.register = new RegisterRoutes(new RegisterUser(sessions, hasher), telemetry);
+        this.session = new SessionRoutes(new LogIn(sessions, hasher, tokens), telemetry);
+        this.notes = new NotesRoutes(tokens, new NoteService(sessions), telemetry);
     }
 
     /** One application over one migrated database, shared by the tests of a JVM; tests isolate by creating their own users. */
@@ -112,14 +123,14 @@ public final class TestApp implements AutoCloseable {
     public String newUser(String prefix) {
         String username = uniqueUsername(prefix);
         APIGatewayV2HTTPResponse response = register.handle(ApiEvent.load("register.json")
-                .body(body(Map.of("username", username, "password", PASSWORD))).toEvent());
+                .body(body(Map.of("username", username, "password", PASSWORD))).toEvent(), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return username;
     }
 
     public String logIn(String username) {
         APIGatewayV2HTTPResponse response = session.handle(ApiEvent.load("login.json")
-                .body(body(Map.of("username", username, "password", PASSWORD))).toEvent());
+                .body(body(Map.of("username", username, "password", PASSWORD))).toEvent(), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         return json(response).get("token").asText();
     }
@@ -132,9 +143,14 @@ public final class TestApp implements AutoCloseable {
     /** Creates a note through the API and returns its JSON representation. */
     public ObjectNode createNote(String token, String title, String body) {
         APIGatewayV2HTTPResponse response = notes.handle(ApiEvent.load("notes-create.json")
-                .bearer(token).body(body(Map.of("title", title, "body", body))).toEvent());
+                .bearer(token).body(body(Map.of("title", title, "body", body))).toEvent(), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return (ObjectNode) json(response);
+    }
+
+    /** Connections the function instance's pool holds right now. */
+    public int openConnections() {
+        return dataSource.getHikariPoolMXBean().getTotalConnections();
     }
 
     @Override

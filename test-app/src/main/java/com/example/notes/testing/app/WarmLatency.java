@@ -25,9 +25,9 @@ public final class WarmLatency {
         String noteBody = TestApp.body(Map.of("title", "Groceries", "body", "Milk, eggs, bread"));
 
         report("login (POST /login)", rounds, () -> app.session.handle(
-                ApiEvent.load("login.json").body(loginBody).toEvent()).getStatusCode());
+                ApiEvent.load("login.json").body(loginBody).toEvent(), null).getStatusCode());
         report("note creation (POST /notes)", rounds, () -> app.notes.handle(
-                ApiEvent.load("notes-create.json").bearer(token).body(noteBody).toEvent()).getStatusCode());
+                ApiEvent.load("notes-create.json").bearer(token).body(noteBody).toEvent(), null).getStatusCode());
         app.close();
         System.exit(0);
     }

@@ -35,7 +35,7 @@ class LoginHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse listNotes(String token) {
-        return app.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent());
+        return app.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null);
     }
 
     private static void assertUnauthorized(APIGatewayV2HTTPResponse response) {
@@ -193,12 +193,12 @@ class LoginHandlerTest {
     void expiredToken_isRejected() {
         try (TestApp shortLived = new TestApp(TestApp.sharedDatabase(), Duration.ofMinutes(5))) {
             String token = shortLived.signedInUser("expiry");
-            assertThat(shortLived.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent())
+            assertThat(shortLived.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null)
                     .getStatusCode()).isEqualTo(200);
 
             shortLived.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
-            assertUnauthorized(shortLived.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent()));
+            assertUnauthorized(shortLived.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null));
             assertUnauthorized(new LoginHandler(shortLived.session).handleRequest(
                     ApiEvent.load("logout.json").bearer(token).toEvent(), null));
         }

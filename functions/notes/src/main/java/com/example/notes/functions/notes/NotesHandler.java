@@ -22,6 +22,6 @@ public final class NotesHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(event);
+        return routes.handle(event, context);
     }
 }

@@ -22,6 +22,6 @@ public final class RegisterHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(event);
+        return routes.handle(event, context);
     }
 }

@@ -150,10 +150,10 @@ class RegisterHandlerTest {
         assertThat(register(username, password).getStatusCode()).isEqualTo(201);
 
         APIGatewayV2HTTPResponse login = app.session.handle(ApiEvent.load("login.json")
-                .body(body(Map.of("username", username, "password", password))).toEvent());
+                .body(body(Map.of("username", username, "password", password))).toEvent(), null);
         assertThat(login.getStatusCode()).isEqualTo(200);
         APIGatewayV2HTTPResponse trimmed = app.session.handle(ApiEvent.load("login.json")
-                .body(body(Map.of("username", username, "password", password.trim()))).toEvent());
+                .body(body(Map.of("username", username, "password", password.trim()))).toEvent(), null);
         assertThat(trimmed.getStatusCode()).isEqualTo(401);
     }
 
