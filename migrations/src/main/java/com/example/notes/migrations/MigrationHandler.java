@@ -26,7 +26,7 @@ public final class MigrationHandler implements RequestStreamHandler {
     }
 
     /** For tests: the migration wired by hand. */
-    MigrationHandler(SchemaMigration migration) {
+    public MigrationHandler(SchemaMigration migration) {
         this.migration = migration;
     }
 

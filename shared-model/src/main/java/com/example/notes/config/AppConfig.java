@@ -55,8 +55,8 @@ public record AppConfig(
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("DATABASE_URL is not set: give the JDBC URL of the PostgreSQL database");
         }
-        String user = env.getOrDefault("DATABASE_USER", "postgres");
-        String password = env.getOrDefault("DATABASE_PASSWORD", "");
+        String user = value(env, "DATABASE_USER", "postgres");
+        String password = value(env, "DATABASE_PASSWORD", "");
         String secretArn = env.get("DATABASE_SECRET_ARN");
         if (secretArn != null && !secretArn.isBlank()) {
             DatabaseSecret secret = DatabaseSecret.parse(secrets.secretString(secretArn));
@@ -71,14 +71,20 @@ public record AppConfig(
                 Duration.ofMillis(intValue(env, "DATABASE_STATEMENT_TIMEOUT_MS", 5000)),
                 Duration.ofMillis(intValue(env, "DATABASE_CONNECT_TIMEOUT_MS", 5000)),
                 Duration.ofSeconds(intValue(env, "TOKEN_TTL_SECONDS", 3600)),
-                env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "notes"),
-                env.getOrDefault("METRICS_NAMESPACE", "NotesService"));
+                value(env, "AWS_LAMBDA_FUNCTION_NAME", "notes"),
+                value(env, "METRICS_NAMESPACE", "NotesService"));
     }
 
     /** The same configuration pointing at another database; used where one process talks to several. */
     public AppConfig withDatabase(String url, String user, String password) {
         return new AppConfig(url, user, password, poolSize, statementTimeout, connectTimeout, tokenTtl,
                 functionName, metricsNamespace);
+    }
+
+    /** A variable's value; an empty one counts as unset (templates declare variables they leave empty). */
+    private static String value(Map<String, String> env, String name, String defaultValue) {
+        String value = env.get(name);
+        return value == null || value.isEmpty() ? defaultValue : value;
     }
 
     private static int intValue(Map<String, String> env, String name, int defaultValue) {

@@ -16,7 +16,7 @@ public final class LoginHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     /** For tests: the routes wired by hand. */
-    LoginHandler(SessionRoutes routes) {
+    public LoginHandler(SessionRoutes routes) {
         this.routes = routes;
     }
 

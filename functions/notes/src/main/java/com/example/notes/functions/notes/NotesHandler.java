@@ -16,7 +16,7 @@ public final class NotesHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     /** For tests: the routes wired by hand. */
-    NotesHandler(NotesRoutes routes) {
+    public NotesHandler(NotesRoutes routes) {
         this.routes = routes;
     }
 

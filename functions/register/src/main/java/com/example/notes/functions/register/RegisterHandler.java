@@ -16,7 +16,7 @@ public final class RegisterHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     /** For tests: the routes wired by hand. */
-    RegisterHandler(RegisterRoutes routes) {
+    public RegisterHandler(RegisterRoutes routes) {
         this.routes = routes;
     }
 
