@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Lambda entry point of the migration function: invoked by CloudFormation as a custom resource at
@@ -22,7 +24,23 @@ public final class MigrationHandler implements RequestStreamHandler {
 
     /** Lambda's constructor: the object graph is built once per instance, in the init phase. */
     public MigrationHandler() {
-        this(DaggerMigrateComponent.create().migration());
+        this(buildMigration());
+    }
+
+    /**
+     * A function that cannot even start (no database URL, an unreadable secret) must still answer
+     * CloudFormation, or the deploy hangs: such a function reports FAILED for Create and Update,
+     * and still lets Delete succeed.
+     */
+    private static SchemaMigration buildMigration() {
+        try {
+            return DaggerMigrateComponent.create().migration();
+        } catch (RuntimeException e) {
+            Logger.getLogger(MigrationHandler.class.getName()).log(Level.SEVERE, "the migration function could not start", e);
+            return new SchemaMigration(() -> {
+                throw new IllegalStateException("the migration function could not start: " + e.getMessage(), e);
+            }, new CustomResourceResponder());
+        }
     }
 
     /** For tests: the migration wired by hand. */

@@ -235,6 +235,20 @@ class MigrationHandlerTest {
     }
 
     @Test
+    void aFunctionThatCannotStart_stillAnswersCloudFormation_failingCreateAndAllowingDelete() throws Exception {
+        // The test JVM has no DATABASE_URL: the real object graph fails to build, as a misconfigured function would.
+        MigrationHandler misconfigured = new MigrationHandler();
+
+        invoke(misconfigured, event("migrate-create.json"));
+        invoke(misconfigured, event("migrate-delete.json"));
+
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).json().get("Status").asText()).isEqualTo("FAILED");
+        assertThat(received.get(0).json().get("Reason").asText()).contains("DATABASE_URL");
+        assertThat(received.get(1).json().get("Status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
     void responseUrlFailingTransiently_isRetried() throws Exception {
         TestDatabase database = TestPostgres.instance().createDatabase("cr_retry");
         failuresToSimulate.set(2);
