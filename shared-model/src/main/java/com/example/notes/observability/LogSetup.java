@@ -9,6 +9,9 @@ import java.util.logging.StreamHandler;
 
 /** Sends all java.util.logging output (ours, Hibernate's, HikariCP's, Flyway's) to stdout as JSON lines. */
 public final class LogSetup {
+    /** java.util.logging holds loggers weakly: without these references their levels would be lost. */
+    private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private LogSetup() {
     }
 
@@ -28,11 +31,18 @@ public final class LogSetup {
         }
         root.addHandler(handler);
         root.setLevel(Level.INFO);
+        CONFIGURED.add(root);
         // Libraries are quiet unless something is wrong.
         for (String noisy : new String[] {"org.hibernate", "com.zaxxer.hikari", "org.flywaydb", "com.password4j"}) {
-            Logger.getLogger(noisy).setLevel(Level.WARNING);
+            configure(noisy, Level.WARNING);
         }
         // A duplicate username is an expected outcome (409), not a warning.
-        Logger.getLogger("org.hibernate.orm.jdbc.error").setLevel(Level.SEVERE);
+        configure("org.hibernate.orm.jdbc.error", Level.SEVERE);
+    }
+
+    private static void configure(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        CONFIGURED.add(logger);
     }
 }
