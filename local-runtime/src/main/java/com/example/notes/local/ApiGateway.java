@@ -126,7 +126,7 @@ final class ApiGateway {
                     return -1;
                 }
                 parameters.put(segment.substring(1, segment.length() - 2),
-                        String.join("/", List.of(path).subList(i, path.length)));
+                        String.join("/", List.of(path).subList(i, path.length).stream().map(ApiGateway::decode).toList()));
                 return literal * 100 + i;
             }
             if (i >= path.length) {

@@ -37,6 +37,12 @@ final class FunctionInstance {
     private static final String API = "/2018-06-01/runtime";
     /** Lambda's limit on the init phase. */
     private static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+    /**
+     * The runtime client unpacks its native library to one fixed path, /tmp/.libaws-lambda-jni.so,
+     * where each Lambda environment has a /tmp of its own. Here they share one, so JVMs start one
+     * at a time until each has loaded the library; two unpacking it at once crash (SIGBUS).
+     */
+    private static final java.util.concurrent.Semaphore NATIVE_LIBRARY_GATE = new java.util.concurrent.Semaphore(1);
 
     private final Template.Function function;
     private final PrintStream log;
@@ -107,7 +113,15 @@ final class FunctionInstance {
         env.putIfAbsent("AWS_DEFAULT_REGION", env.get("AWS_REGION"));
         env.put("TZ", ":UTC");
         builder.redirectErrorStream(true);
-        Process process = builder.start();
+        NATIVE_LIBRARY_GATE.acquireUninterruptibly();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException | RuntimeException e) {
+            NATIVE_LIBRARY_GATE.release();
+            throw e;
+        }
+        openGateOnceLoaded(process);
         FunctionInstance instance = new FunctionInstance(function, log, server, process);
         server.setExecutor(instance.apiThreads);
         server.createContext(API, instance::serve);
@@ -159,11 +173,13 @@ final class FunctionInstance {
             }
             return pending.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            log.printf("[%s] %s Task timed out after %.2f seconds%n", function.id(),
-                    pending.requestId, (double) timeout.toMillis() / 1000);
-            report(pending, System.nanoTime());
-            stop();
-            return InvocationResult.timedOut();
+            if (pending.result.complete(InvocationResult.timedOut())) {
+                log.printf("[%s] %s Task timed out after %.2f seconds%n", function.id(),
+                        pending.requestId, (double) timeout.toMillis() / 1000);
+                report(pending, System.nanoTime());
+                stop();
+            }
+            return pending.result.getNow(InvocationResult.timedOut());
         } catch (ExecutionException e) {
             return InvocationResult.crashed(e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -312,6 +328,32 @@ final class FunctionInstance {
         }, "log-" + function.id());
         pipe.setDaemon(true);
         pipe.start();
+    }
+
+    private static void openGateOnceLoaded(Process process) {
+        Thread watcher = new Thread(() -> {
+            Path maps = Path.of("/proc", Long.toString(process.pid()), "maps");
+            long deadline = System.nanoTime() + INIT_LIMIT.toNanos();
+            try {
+                while (process.isAlive() && System.nanoTime() < deadline) {
+                    if (Files.exists(maps) && Files.readString(maps).contains("libaws-lambda-jni")) {
+                        return;
+                    }
+                    if (!Files.exists(maps.getParent())) {
+                        // No /proc to look at: give the JVM a moment to load it.
+                        Thread.sleep(1500);
+                        return;
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the process is gone
+            } finally {
+                NATIVE_LIBRARY_GATE.release();
+            }
+        }, "native-library-gate");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     private static String traceId() {

@@ -41,9 +41,16 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        // Only warnings from libraries (the embedded database is chatty); the functions' own logs pass through.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command and returns the process exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            System.out.print(USAGE);
-            return;
+            out.print(USAGE);
+            return 0;
         }
         Map<String, String> options = new HashMap<>();
         List<String> positional = new ArrayList<>();
@@ -53,23 +60,28 @@ public final class Main {
                 options.put("fresh", "true");
             } else if (arg.startsWith("-")) {
                 if (i + 1 >= args.length) {
-                    fail("option " + arg + " needs a value");
+                    return usage(err, "option " + arg + " needs a value");
                 }
                 options.put(arg.replaceFirst("^-+", ""), args[++i]);
             } else {
                 positional.add(arg);
             }
         }
-        switch (args[0]) {
-            case "start" -> System.exit(start(options));
-            case "invoke" -> System.exit(invoke(positional, options));
-            default -> fail("unknown command " + args[0]);
-        }
+        return switch (args[0]) {
+            case "start" -> start(options, out);
+            case "invoke" -> positional.size() == 1 && options.containsKey("e")
+                    ? invoke(positional.get(0), options, out, err)
+                    : usage(err, "invoke needs a FUNCTION and -e EVENT_FILE");
+            default -> usage(err, "unknown command " + args[0]);
+        };
     }
 
-    private static int start(Map<String, String> options) throws Exception {
-        Path project = Path.of("").toAbsolutePath();
-        PrintStream log = System.out;
+    private static Path projectDir(Map<String, String> options) {
+        return Path.of(options.getOrDefault("project-dir", "")).toAbsolutePath();
+    }
+
+    private static int start(Map<String, String> options, PrintStream log) throws Exception {
+        Path project = projectDir(options);
         LocalDatabase database = database(project, options);
         LocalRuntime runtime = runtime(project, database, options, log);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -94,25 +106,22 @@ public final class Main {
         return 0;
     }
 
-    private static int invoke(List<String> positional, Map<String, String> options) throws Exception {
-        if (positional.size() != 1 || !options.containsKey("e")) {
-            fail("invoke needs a FUNCTION and -e EVENT_FILE");
-        }
-        Path project = Path.of("").toAbsolutePath();
-        PrintStream log = System.err;
-        byte[] event = Files.readAllBytes(Path.of(options.get("e")));
+    private static int invoke(String function, Map<String, String> options, PrintStream out, PrintStream log)
+            throws Exception {
+        Path project = projectDir(options);
+        byte[] event = Files.readAllBytes(project.resolve(options.get("e")));
         try (LocalDatabase database = database(project, options);
              LocalRuntime runtime = runtime(project, database, options, log)) {
             runtime.runDeployTimeFunctions();
-            InvocationResult result = runtime.invoke(positional.get(0), event);
+            InvocationResult result = runtime.invoke(function, event);
             if (result.outcome() == InvocationResult.Outcome.SUCCEEDED) {
-                System.out.println(new String(result.payload(), StandardCharsets.UTF_8));
+                out.println(new String(result.payload(), StandardCharsets.UTF_8));
                 return 0;
             }
             if (result.outcome() == InvocationResult.Outcome.FAILED) {
-                System.out.println(new String(result.payload(), StandardCharsets.UTF_8));
+                out.println(new String(result.payload(), StandardCharsets.UTF_8));
             }
-            log.println(positional.get(0) + " failed: " + LocalRuntime.describe(result));
+            log.println(function + " failed: " + LocalRuntime.describe(result));
             return 1;
         }
     }
@@ -131,16 +140,16 @@ public final class Main {
         Template template = Template.read(project.resolve(options.getOrDefault("template", "template.yaml")));
         Artifacts artifacts = new Artifacts(project, project.resolve(".local/functions"));
         JsonNode envVars = options.containsKey("env-vars")
-                ? new ObjectMapper().readTree(Path.of(options.get("env-vars")).toFile()) : null;
+                ? new ObjectMapper().readTree(project.resolve(options.get("env-vars")).toFile()) : null;
         return new LocalRuntime(new LocalRuntime.Settings(template, artifacts::taskRoot,
-                project.resolve("local-runtime/target/lambda-runtime"), database.jdbcUrl(), database.user(),
+                Path.of(options.getOrDefault("runtime-dir", project.resolve("local-runtime/target/lambda-runtime").toString())), database.jdbcUrl(), database.user(),
                 database.password(), envVars, Integer.parseInt(options.getOrDefault("max-instances", "3")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("idle-timeout", "300"))), log));
     }
 
-    private static void fail(String message) {
-        System.err.println(message);
-        System.err.print(USAGE);
-        System.exit(2);
+    private static int usage(PrintStream err, String message) {
+        err.println(message);
+        err.print(USAGE);
+        return 2;
     }
 }
