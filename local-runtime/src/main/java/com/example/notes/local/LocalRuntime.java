@@ -90,6 +90,10 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    public boolean isDeployTimeFunction(String functionId) {
+        return settings.template().deployTimeFunctions().contains(functionId);
+    }
+
     public InvocationResult invoke(String functionId, byte[] event) {
         FunctionPool pool = pools.get(functionId);
         if (pool == null) {

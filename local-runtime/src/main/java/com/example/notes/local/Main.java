@@ -96,7 +96,12 @@ public final class Main {
             stopped.countDown();
         }, "local-runtime-stop"));
         log.println("Database: " + database.description());
-        runtime.runDeployTimeFunctions();
+        try {
+            runtime.runDeployTimeFunctions();
+        } catch (IllegalStateException e) {
+            log.println(e.getMessage());
+            return 1;
+        }
         int port = runtime.startApi(Integer.parseInt(options.getOrDefault("port", "3000")));
         log.println();
         log.println("Notes API running on http://127.0.0.1:" + port);
@@ -112,7 +117,14 @@ public final class Main {
         byte[] event = Files.readAllBytes(project.resolve(options.get("e")));
         try (LocalDatabase database = database(project, options);
              LocalRuntime runtime = runtime(project, database, options, log)) {
-            runtime.runDeployTimeFunctions();
+            if (!runtime.isDeployTimeFunction(function)) {
+                try {
+                    runtime.runDeployTimeFunctions();
+                } catch (IllegalStateException e) {
+                    log.println(e.getMessage());
+                    return 1;
+                }
+            }
             InvocationResult result = runtime.invoke(function, event);
             if (result.outcome() == InvocationResult.Outcome.SUCCEEDED) {
                 out.println(new String(result.payload(), StandardCharsets.UTF_8));
