@@ -16,20 +16,20 @@ import java.util.stream.Stream;
  * function, and `mvn package` leaves its deployable jar in the module's target folder. The jar is
  * laid out as in Lambda, in lib/ of the function's task root.
  */
-final class Artifacts {
+public final class Artifacts {
     private static final Pattern MAKE_TARGET =
             Pattern.compile("^build-(\\w+):\\s*\\n\\t\\$\\(call package_function,([^)]+)\\)", Pattern.MULTILINE);
 
     private final Path projectDir;
     private final Path taskRoots;
 
-    Artifacts(Path projectDir, Path taskRoots) {
+    public Artifacts(Path projectDir, Path taskRoots) {
         this.projectDir = projectDir;
         this.taskRoots = taskRoots;
     }
 
     /** The Maven module the Makefile builds for each function. */
-    static Map<String, String> modulesByFunction(Path makefile) {
+    public static Map<String, String> modulesByFunction(Path makefile) {
         try {
             Map<String, String> modules = new LinkedHashMap<>();
             Matcher matcher = MAKE_TARGET.matcher(Files.readString(makefile));
@@ -43,7 +43,7 @@ final class Artifacts {
     }
 
     /** The deployable jar `mvn package` built for a module. */
-    static Path jarOf(Path moduleDir) {
+    public static Path jarOf(Path moduleDir) {
         Path target = moduleDir.resolve("target");
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(path -> path.getFileName().toString().endsWith("-lambda.jar")).findFirst()
@@ -54,7 +54,7 @@ final class Artifacts {
     }
 
     /** The function's task root, with its jar in lib/ (refreshed when the build changed it). */
-    Path taskRoot(String functionId) {
+    public Path taskRoot(String functionId) {
         String module = modulesByFunction(projectDir.resolve("Makefile")).get(functionId);
         if (module == null) {
             throw new IllegalStateException("the Makefile has no build-" + functionId + " target");
