@@ -131,10 +131,6 @@ final class FunctionInstance {
         return instance;
     }
 
-    String functionId() {
-        return function.id();
-    }
-
     long pid() {
         return process.pid();
     }

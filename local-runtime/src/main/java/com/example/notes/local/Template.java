@@ -68,11 +68,6 @@ public final class Template {
         return functions;
     }
 
-    public Function function(String id) {
-        return functions.stream().filter(f -> f.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no function " + id
-                        + "; it has " + functions.stream().map(Function::id).toList()));
-    }
 
     /** A parameter's default value, which is what a !Ref to it means locally. */
     public Object parameterDefault(String name) {

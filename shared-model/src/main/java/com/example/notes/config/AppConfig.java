@@ -75,11 +75,6 @@ public record AppConfig(
                 value(env, "METRICS_NAMESPACE", "NotesService"));
     }
 
-    /** The same configuration pointing at another database; used where one process talks to several. */
-    public AppConfig withDatabase(String url, String user, String password) {
-        return new AppConfig(url, user, password, poolSize, statementTimeout, connectTimeout, tokenTtl,
-                functionName, metricsNamespace);
-    }
 
     /** A variable's value; an empty one counts as unset (templates declare variables they leave empty). */
     private static String value(Map<String, String> env, String name, String defaultValue) {

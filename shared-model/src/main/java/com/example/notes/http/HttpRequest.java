@@ -69,7 +69,7 @@ public final class HttpRequest {
             throw new PayloadTooLarge();
         }
         try {
-            return Base64.getMimeDecoder().decode(body);
+            return Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException e) {
             throw new MalformedRequest("The request body is marked as base64-encoded but is not valid base64.");
         }
