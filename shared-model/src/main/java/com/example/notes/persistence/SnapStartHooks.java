@@ -3,6 +3,7 @@ package com.example.notes.persistence;
 import com.example.notes.observability.Invocation;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
@@ -10,43 +11,56 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * Lambda SnapStart's checkpoint and restore hooks (CRaC). No database connection may be in the
- * snapshot: one restored from it would be a socket the server closed long ago, shared by every
- * instance restored from the same snapshot. Outside SnapStart the hooks are simply never called.
+ * Lambda SnapStart's checkpoint and restore hooks (CRaC). Every instance restored from one
+ * snapshot starts from the same memory, so nothing that must be unique or live may come from it:
+ * no database connection (it would be a socket the server closed long ago), and no random state
+ * shared by all instances. Outside SnapStart the hooks are simply never called.
  */
 public final class SnapStartHooks implements Resource {
     /** CRaC holds resources weakly; these strong references keep the hooks alive. */
     private static final List<SnapStartHooks> REGISTERED = new CopyOnWriteArrayList<>();
 
-    private final HikariDataSource dataSource;
+    private final Runnable beforeCheckpoint;
+    private final Runnable afterRestore;
 
-    SnapStartHooks(HikariDataSource dataSource) {
-        this.dataSource = dataSource;
+    private SnapStartHooks(Runnable beforeCheckpoint, Runnable afterRestore) {
+        this.beforeCheckpoint = beforeCheckpoint;
+        this.afterRestore = afterRestore;
     }
 
-    public static SnapStartHooks register(HikariDataSource dataSource) {
-        SnapStartHooks hooks = new SnapStartHooks(dataSource);
+    private static SnapStartHooks register(Runnable beforeCheckpoint, Runnable afterRestore) {
+        SnapStartHooks hooks = new SnapStartHooks(beforeCheckpoint, afterRestore);
         REGISTERED.add(hooks);
         Core.getGlobalContext().register(hooks);
         return hooks;
     }
 
+    /** Closes the pool's connections before the snapshot and again after a restore. */
+    public static SnapStartHooks closingConnectionsOf(HikariDataSource dataSource) {
+        Runnable evict = () -> {
+            HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+            if (pool != null) {
+                pool.softEvictConnections();
+            }
+        };
+        return register(evict, () -> {
+            evict.run();
+            Invocation.restored();
+        });
+    }
+
+    /** Mixes fresh entropy into the generator after a restore, so restored instances never share token sequences. */
+    public static SnapStartHooks reseeding(SecureRandom random) {
+        return register(() -> { }, () -> random.setSeed(new SecureRandom().generateSeed(32)));
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        closeConnections();
+        beforeCheckpoint.run();
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Belt and braces: whatever a connection looks like after restore, it is not reused.
-        closeConnections();
-        Invocation.restored();
-    }
-
-    private void closeConnections() {
-        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
-        if (pool != null) {
-            pool.softEvictConnections();
-        }
+        afterRestore.run();
     }
 }

@@ -21,7 +21,7 @@ public final class PersistenceModule {
     @Singleton
     static DataSource dataSource(AppConfig config) {
         HikariDataSource dataSource = DataSources.create(config, config.functionName());
-        SnapStartHooks.register(dataSource);
+        SnapStartHooks.closingConnectionsOf(dataSource);
         return dataSource;
     }
 

@@ -3,6 +3,7 @@ package com.example.notes.wiring;
 import com.example.notes.application.AccessTokens;
 import com.example.notes.application.PasswordHasher;
 import com.example.notes.config.AppConfig;
+import com.example.notes.persistence.SnapStartHooks;
 import dagger.Module;
 import dagger.Provides;
 import java.security.SecureRandom;
@@ -19,7 +20,9 @@ public final class SecurityModule {
     @Provides
     @Singleton
     static SecureRandom secureRandom() {
-        return new SecureRandom();
+        SecureRandom random = new SecureRandom();
+        SnapStartHooks.reseeding(random);
+        return random;
     }
 
     @Provides

@@ -67,7 +67,7 @@ public final class TestApp implements AutoCloseable {
                 "DATABASE_POOL_SIZE", "4"));
         this.dataSource = DataSources.create(config, "test");
         this.sessions = HibernateBootstrap.sessionFactory(dataSource);
-        this.snapStartHooks = SnapStartHooks.register(dataSource);
+        this.snapStartHooks = SnapStartHooks.closingConnectionsOf(dataSource);
         PasswordHasher hasher = PasswordHasher.owaspMinimum();
         AccessTokens tokens = new AccessTokens(sessions, new SecureRandom(), clock, config.tokenTtl());
         Telemetry telemetry = new Telemetry(new PrintStream(metrics, true, StandardCharsets.UTF_8), clock,
