@@ -28,6 +28,8 @@ public final class PersistenceModule {
     @Provides
     @Singleton
     static SessionFactory sessionFactory(DataSource dataSource) {
-        return HibernateBootstrap.sessionFactory(dataSource);
+        SessionFactory sessions = HibernateBootstrap.sessionFactory(dataSource);
+        SnapStartHooks.priming(sessions);
+        return sessions;
     }
 }

@@ -14,6 +14,19 @@ class SnapStartTest {
     private final NotesHandler handler = new NotesHandler(app.notes);
 
     @Test
+    void priming_runsAQueryBeforeTheSnapshot_andPrimingThenClosingLeavesNoConnection() {
+        var priming = com.example.notes.persistence.SnapStartHooks.priming(app.sessions);
+        app.snapStartHooks.beforeCheckpoint(null);
+        assertThat(app.openConnections()).isZero();
+
+        priming.beforeCheckpoint(null);
+        assertThat(app.openConnections()).as("priming used the pool").isPositive();
+        app.snapStartHooks.beforeCheckpoint(null);
+
+        assertThat(app.openConnections()).isZero();
+    }
+
+    @Test
     void checkpoint_leavesNoConnectionInTheSnapshot_andTheRestoredFunctionWorks() throws Exception {
         String token = app.signedInUser("snapstart");
         assertThat(handler.handleRequest(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null)
