@@ -1,2 +1,2 @@
 -- A migration that takes longer than the function may run.
-SELECT pg_sleep(20);
+SELECT pg_sleep(8);

@@ -53,7 +53,8 @@ public final class LocalRuntime implements AutoCloseable {
     /**
      * The function's environment: the template's variables (a !Ref to a parameter means its
      * default; other intrinsics, which only CloudFormation resolves, are empty), the local
-     * database for the DATABASE_ variables the template declares, then the env-vars file, which
+     * database (connected directly, no secret) for the DATABASE_ variables the template declares,
+     * then the env-vars file, which
      * like `sam local --env-vars` only sets variables the template declares.
      */
     Map<String, String> environment(Template.Function function) {
@@ -62,7 +63,9 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, String> database = Map.of(
                 "DATABASE_URL", settings.databaseUrl(),
                 "DATABASE_USER", settings.databaseUser(),
-                "DATABASE_PASSWORD", settings.databasePassword());
+                "DATABASE_PASSWORD", settings.databasePassword(),
+                "DATABASE_SECRET_ARN", "",
+                "DATABASE_PROXY", "false");
         database.forEach((name, value) -> env.computeIfPresent(name, (n, old) -> value));
         JsonNode overrides = settings.envVars();
         if (overrides != null) {

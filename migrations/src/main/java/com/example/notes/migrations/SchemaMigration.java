@@ -111,12 +111,15 @@ public final class SchemaMigration {
             thread.setDaemon(true);
             return thread;
         });
+        SchemaMigrator schema = migrator.get();
         try {
-            Future<SchemaMigrator.Summary> result = worker.submit(() -> migrator.get().migrate());
+            Future<SchemaMigrator.Summary> result = worker.submit(schema::migrate);
             return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            schema.cancel();
             throw new TimeoutException("the migration did not finish within " + budget.toSeconds()
-                    + " s, before the function's timeout; its transaction is rolled back");
+                    + " s, before the function's timeout; no further migration will start, and the database"
+                    + " ends the one in progress at its transaction timeout");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {

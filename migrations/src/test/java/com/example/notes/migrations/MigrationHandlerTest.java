@@ -177,6 +177,11 @@ class MigrationHandlerTest {
         JsonNode response = received.get(0).json();
         assertThat(response.get("Status").asText()).isEqualTo("FAILED");
         assertThat(response.get("Reason").asText()).contains("did not finish");
+
+        // The abandoned run wakes up when its slow migration ends; it must not start the next one.
+        Thread.sleep(Duration.ofSeconds(8).minus(took).plusSeconds(2).toMillis());
+        assertThat(tableExists(database, "after_slow")).isFalse();
+        assertThat(count(database, "SELECT count(*) FROM flyway_schema_history WHERE version = '3'")).isZero();
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class SessionRoutes {
         try {
             issued = logIn.logIn(username, password);
         } catch (InvalidCredentials e) {
-            telemetry.loginFailed(username);
+            telemetry.loginFailed(e.knownUser() ? username : null);
             throw e;
         }
         telemetry.loginSucceeded(username);

@@ -46,13 +46,15 @@ public final class LogIn {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        Optional<User> user = Users.findByUsername(sessions, username);
+        // A name no account can have is not looked up (a NUL in it would even make the query fail).
+        Optional<User> user = Credentials.isPossibleUsername(username)
+                ? Users.findByUsername(sessions, username) : Optional.empty();
         if (user.isEmpty()) {
             hasher.spendEquivalentWork(password);
-            throw new InvalidCredentials();
+            throw new InvalidCredentials(false);
         }
         if (!hasher.matches(password, user.get().passwordHash())) {
-            throw new InvalidCredentials();
+            throw new InvalidCredentials(true);
         }
         return sessions.fromTransaction(session -> tokens.issue(session, user.get().id()));
     }

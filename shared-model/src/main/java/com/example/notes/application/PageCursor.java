@@ -14,6 +14,9 @@ import java.util.UUID;
  * still to come, and every note is seen exactly once.
  */
 public record PageCursor(Instant createdAt, UUID id) {
+    /** Notes are stamped by the database clock; a cursor outside these years was not made by this API. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     static PageCursor after(Note note) {
         return new PageCursor(note.createdAt(), note.id());
@@ -33,6 +36,9 @@ public record PageCursor(Instant createdAt, UUID id) {
                 throw new IllegalArgumentException("three parts expected");
             }
             Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+                throw new IllegalArgumentException("outside the range of stored timestamps");
+            }
             return new PageCursor(createdAt, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw InvalidInput.of(FieldError.query("cursor", "is not a cursor this API returned"));

@@ -18,7 +18,12 @@ import java.util.Objects;
  * @param poolSize           connections one function instance may hold ({@code DATABASE_POOL_SIZE}, default 2)
  * @param statementTimeout   longest a single SQL statement may run ({@code DATABASE_STATEMENT_TIMEOUT_MS}, default 5000)
  * @param connectTimeout     longest to wait for a connection ({@code DATABASE_CONNECT_TIMEOUT_MS}, default 5000)
+ * @param transactionTimeout longest a transaction may run, enforced by PostgreSQL 17's transaction_timeout
+ *                           ({@code DATABASE_TRANSACTION_TIMEOUT_MS}), or null for none
  * @param tokenTtl           how long a login token stays valid ({@code TOKEN_TTL_SECONDS}, default 3600)
+ * @param databaseSecretArn  the secret holding the database login ({@code DATABASE_SECRET_ARN}), or null
+ * @param viaProxy           whether connections go through RDS Proxy ({@code DATABASE_PROXY=true}): no session
+ *                           state is set on them, so the proxy can share its database connections
  * @param functionName       the function's name, on every log line ({@code AWS_LAMBDA_FUNCTION_NAME}, set by Lambda)
  * @param metricsNamespace   CloudWatch namespace of the metrics ({@code METRICS_NAMESPACE}, default NotesService)
  */
@@ -29,7 +34,10 @@ public record AppConfig(
         int poolSize,
         Duration statementTimeout,
         Duration connectTimeout,
+        Duration transactionTimeout,
         Duration tokenTtl,
+        String databaseSecretArn,
+        boolean viaProxy,
         String functionName,
         String metricsNamespace) {
 
@@ -55,26 +63,40 @@ public record AppConfig(
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("DATABASE_URL is not set: give the JDBC URL of the PostgreSQL database");
         }
-        String user = value(env, "DATABASE_USER", "postgres");
-        String password = value(env, "DATABASE_PASSWORD", "");
-        String secretArn = env.get("DATABASE_SECRET_ARN");
-        if (secretArn != null && !secretArn.isBlank()) {
-            DatabaseSecret secret = DatabaseSecret.parse(secrets.secretString(secretArn));
-            user = secret.username();
-            password = secret.password();
-        }
+        String secretArn = value(env, "DATABASE_SECRET_ARN", null);
+        DatabaseLogin login = secretArn == null
+                ? new DatabaseLogin(value(env, "DATABASE_USER", "postgres"), value(env, "DATABASE_PASSWORD", ""))
+                : readSecret(secrets, secretArn);
         return new AppConfig(
                 url,
-                user,
-                password,
+                login.user(),
+                login.password(),
                 intValue(env, "DATABASE_POOL_SIZE", 2),
                 Duration.ofMillis(intValue(env, "DATABASE_STATEMENT_TIMEOUT_MS", 5000)),
                 Duration.ofMillis(intValue(env, "DATABASE_CONNECT_TIMEOUT_MS", 5000)),
+                value(env, "DATABASE_TRANSACTION_TIMEOUT_MS", null) == null ? null
+                        : Duration.ofMillis(intValue(env, "DATABASE_TRANSACTION_TIMEOUT_MS", 0)),
                 Duration.ofSeconds(intValue(env, "TOKEN_TTL_SECONDS", 3600)),
+                secretArn,
+                "true".equalsIgnoreCase(value(env, "DATABASE_PROXY", "false")),
                 value(env, "AWS_LAMBDA_FUNCTION_NAME", "notes"),
                 value(env, "METRICS_NAMESPACE", "NotesService"));
     }
 
+
+    /**
+     * The current database login, read again from the secret where there is one: after the
+     * secret is rotated, the login read at init no longer works.
+     */
+    public DatabaseLogin currentLogin(SecretSource secrets) {
+        return databaseSecretArn == null ? new DatabaseLogin(databaseUser, databasePassword)
+                : readSecret(secrets, databaseSecretArn);
+    }
+
+    private static DatabaseLogin readSecret(SecretSource secrets, String secretArn) {
+        DatabaseSecret secret = DatabaseSecret.parse(secrets.secretString(secretArn));
+        return new DatabaseLogin(secret.username(), secret.password());
+    }
 
     /** A variable's value; an empty one counts as unset (templates declare variables they leave empty). */
     private static String value(Map<String, String> env, String name, String defaultValue) {
@@ -99,6 +121,7 @@ public record AppConfig(
         return "AppConfig[databaseUrl=" + databaseUrl + ", databaseUser=" + databaseUser
                 + ", databasePassword=<hidden>, poolSize=" + poolSize + ", statementTimeout=" + statementTimeout
                 + ", connectTimeout=" + connectTimeout + ", tokenTtl=" + tokenTtl
+                + ", databaseSecretArn=" + databaseSecretArn + ", viaProxy=" + viaProxy
                 + ", functionName=" + functionName + ", metricsNamespace=" + metricsNamespace + "]";
     }
 }

@@ -14,6 +14,11 @@ public record Credentials(String username, String password) {
     public static final int MAX_PASSWORD_LENGTH = 1024;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,80}");
 
+    /** Whether a string could be the username of some account; anything else can never log in. */
+    public static boolean isPossibleUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
     public Credentials {
         List<FieldError> errors = new ArrayList<>();
         if (username == null) {

@@ -57,9 +57,9 @@ public final class ProblemMapper {
         if (error instanceof NotAuthenticated) {
             return unauthorized(problem("about:blank", "Unauthorized", 401,
                             "A valid bearer token is required: log in and send 'Authorization: Bearer <token>'."),
-                    request.header("Authorization") == null
-                            ? "Bearer realm=\"notes\""
-                            : "Bearer realm=\"notes\", error=\"invalid_token\"");
+                    sentBearerToken(request)
+                            ? "Bearer realm=\"notes\", error=\"invalid_token\""
+                            : "Bearer realm=\"notes\"");
         }
         if (error instanceof NoteNotFound) {
             return respond(problem("about:blank", "Not Found", 404, "There is no note with this id."));
@@ -93,6 +93,12 @@ public final class ProblemMapper {
         LOG.log(Level.SEVERE, "request " + request.requestId() + " failed unexpectedly", error);
         return respond(problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side; the request id identifies it in our logs."));
+    }
+
+    /** RFC 6750: invalid_token only answers a request that did present a bearer token. */
+    private static boolean sentBearerToken(HttpRequest request) {
+        String authorization = request.header("Authorization");
+        return authorization != null && authorization.trim().regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     /**

@@ -41,8 +41,13 @@ public final class Telemetry {
         count("Logins");
     }
 
+    /** @param username the account's name, or null when no account has the name that was typed */
     public void loginFailed(String username) {
-        security(Level.WARNING, "login_failed", "username", username);
+        if (username == null) {
+            security(Level.WARNING, "login_failed", "reason", "unknown_user");
+        } else {
+            security(Level.WARNING, "login_failed", "reason", "wrong_password", "username", username);
+        }
         count("LoginFailures");
     }
 

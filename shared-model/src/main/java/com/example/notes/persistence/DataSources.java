@@ -1,8 +1,11 @@
 package com.example.notes.persistence;
 
 import com.example.notes.config.AppConfig;
+import com.example.notes.config.DatabaseLogin;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.function.Supplier;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Builds the small connection pool each function instance keeps. */
 public final class DataSources {
@@ -18,18 +21,48 @@ public final class DataSources {
     private DataSources() {
     }
 
+    /** A pool whose login never changes (no secret behind it). */
+    public static HikariDataSource create(AppConfig config, String poolName) {
+        DatabaseLogin login = new DatabaseLogin(config.databaseUser(), config.databasePassword());
+        return create(config, poolName, () -> login);
+    }
+
     /**
      * A pool sized for one Lambda instance (which serves one request at a time). It opens no
      * connection when built, so init stays short and a SnapStart snapshot holds no socket; a
      * connection that died while the instance was frozen or the database restarted is detected on
      * every borrow and replaced, so the next invocation gets a working one.
+     *
+     * <p>Directly connected, each session gets statement, lock and idle-transaction timeouts as
+     * startup options. Through RDS Proxy no session state is set at all (no options, no named
+     * prepared statements): either would pin the client to one database connection and defeat
+     * the proxy, which sets the same timeouts on its own connections (its InitQuery).
+     *
+     * @param currentLogin reads the login again when the database refuses the one in use
      */
-    public static HikariDataSource create(AppConfig config, String poolName) {
+    public static HikariDataSource create(AppConfig config, String poolName, Supplier<DatabaseLogin> currentLogin) {
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(config.databaseUrl());
+        postgres.setApplicationName(poolName);
+        postgres.setConnectTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+        postgres.setSocketTimeout((int) Math.max(2, config.statementTimeout().toSeconds() * 2));
+        postgres.setTcpKeepAlive(true);
+        if (config.viaProxy()) {
+            postgres.setPrepareThreshold(0);
+        } else {
+            long statementMs = config.statementTimeout().toMillis();
+            String options = "-c statement_timeout=" + statementMs + " -c lock_timeout=" + statementMs
+                    + " -c idle_in_transaction_session_timeout=" + Math.max(statementMs * 2, 10_000);
+            if (config.transactionTimeout() != null) {
+                options += " -c transaction_timeout=" + config.transactionTimeout().toMillis();
+            }
+            postgres.setOptions(options);
+        }
+        DatabaseLogin login = new DatabaseLogin(config.databaseUser(), config.databasePassword());
+
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(poolName);
-        hikari.setJdbcUrl(config.databaseUrl());
-        hikari.setUsername(config.databaseUser());
-        hikari.setPassword(config.databasePassword());
+        hikari.setDataSource(new RotatingLoginDataSource(postgres, login, currentLogin));
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(0);
         hikari.setInitializationFailTimeout(-1);
@@ -39,14 +72,6 @@ public final class DataSources {
         hikari.setMaxLifetime(600_000);
         hikari.setKeepaliveTime(0);
         hikari.setAutoCommit(true);
-        long statementMs = config.statementTimeout().toMillis();
-        hikari.addDataSourceProperty("options",
-                "-c statement_timeout=" + statementMs + " -c lock_timeout=" + statementMs
-                        + " -c idle_in_transaction_session_timeout=" + Math.max(statementMs * 2, 10_000));
-        hikari.addDataSourceProperty("connectTimeout", Math.max(1, config.connectTimeout().toSeconds()));
-        hikari.addDataSourceProperty("socketTimeout", Math.max(2, config.statementTimeout().toSeconds() * 2));
-        hikari.addDataSourceProperty("tcpKeepAlive", true);
-        hikari.addDataSourceProperty("ApplicationName", poolName);
         return new HikariDataSource(hikari);
     }
 }

@@ -1,10 +1,10 @@
 package com.example.notes.wiring;
 
 import com.example.notes.config.AppConfig;
+import com.example.notes.config.SecretSource;
 import com.example.notes.config.SecretsManagerSource;
 import dagger.Module;
 import dagger.Provides;
-import java.util.Map;
 import javax.inject.Singleton;
 
 /** The configuration, read from the process environment (and Secrets Manager, where the environment names a secret) once per function instance. */
@@ -15,8 +15,13 @@ public final class ConfigModule {
 
     @Provides
     @Singleton
-    static AppConfig appConfig() {
-        Map<String, String> env = System.getenv();
-        return AppConfig.fromEnvironment(env, new SecretsManagerSource(env.getOrDefault("AWS_REGION", "us-east-1")));
+    static SecretSource secretSource() {
+        return new SecretsManagerSource(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+    }
+
+    @Provides
+    @Singleton
+    static AppConfig appConfig(SecretSource secrets) {
+        return AppConfig.fromEnvironment(System.getenv(), secrets);
     }
 }

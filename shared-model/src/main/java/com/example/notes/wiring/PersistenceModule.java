@@ -1,6 +1,7 @@
 package com.example.notes.wiring;
 
 import com.example.notes.config.AppConfig;
+import com.example.notes.config.SecretSource;
 import com.example.notes.persistence.DataSources;
 import com.example.notes.persistence.HibernateBootstrap;
 import com.example.notes.persistence.SnapStartHooks;
@@ -19,8 +20,9 @@ public final class PersistenceModule {
 
     @Provides
     @Singleton
-    static DataSource dataSource(AppConfig config) {
-        HikariDataSource dataSource = DataSources.create(config, config.functionName());
+    static DataSource dataSource(AppConfig config, SecretSource secrets) {
+        HikariDataSource dataSource = DataSources.create(config, config.functionName(),
+                () -> config.currentLogin(secrets));
         SnapStartHooks.closingConnectionsOf(dataSource);
         return dataSource;
     }

@@ -129,6 +129,13 @@ class LoginHandlerTest {
     }
 
     @Test
+    void login_withAUsernameNoAccountCanHave_isAnOrdinaryFailedLogin() {
+        assertUnauthorized(login("nul\u0000inside", "whatever password"));
+        assertUnauthorized(login("has space", "whatever password"));
+        assertUnauthorized(login("x".repeat(81), "whatever password"));
+    }
+
+    @Test
     void login_withMissingOrWronglyTypedMembers_returns400() {
         assertThat(handler.handleRequest(ApiEvent.load("login.json").body("{}").toEvent(), null).getStatusCode())
                 .isEqualTo(400);

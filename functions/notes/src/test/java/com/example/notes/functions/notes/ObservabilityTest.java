@@ -101,6 +101,21 @@ class ObservabilityTest {
     }
 
     @Test
+    void aFailedLoginWithAnUnknownUsername_neverLogsWhatWasTyped() throws Exception {
+        String typedPasswordAsUsername = "Hunter2-" + System.nanoTime();
+
+        app.session.handle(ApiEvent.load("login.json")
+                .body(body(Map.of("username", typedPasswordAsUsername, "password", "irrelevant password"))).toEvent(),
+                new TestLambdaContext("login", Duration.ofSeconds(15)));
+
+        List<JsonNode> failures = lines(logs).stream()
+                .filter(line -> line.path("event").asText().equals("login_failed")).toList();
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0).get("reason").asText()).isEqualTo("unknown_user");
+        assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain(typedPasswordAsUsername);
+    }
+
+    @Test
     void everyLine_carriesTheColdStartFlag_trueOnlyForTheFirstInvocation() throws Exception {
         String token = app.signedInUser("coldstart");
         Invocation.restored();
