@@ -48,7 +48,7 @@ public final class Main {
 
     /** Runs a command and returns the process exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+        if (args.length == 0 || java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
             out.print(USAGE);
             return 0;
         }
