@@ -43,7 +43,18 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         // Only warnings from libraries (the embedded database is chatty); the functions' own logs pass through.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        System.exit(run(args, System.out, System.err));
+        int exit;
+        try {
+            exit = run(args, System.out, System.err);
+        } catch (java.net.BindException e) {
+            System.err.println("A port is already in use (" + e.getMessage() + "): is another ./run-local running?"
+                    + " Choose others with --port and --db-port.");
+            exit = 1;
+        } catch (Exception e) {
+            System.err.println("The local runtime could not start (is another ./run-local using the same data or ports?): " + e);
+            exit = 1;
+        }
+        System.exit(exit);
     }
 
     /** Runs a command and returns the process exit code. */
