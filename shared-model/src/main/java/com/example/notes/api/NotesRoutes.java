@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.example.notes.application.AccessTokens;
+import com.example.notes.application.Caller;
 import com.example.notes.application.NotePage;
 import com.example.notes.application.NoteService;
 import com.example.notes.application.PageCursor;
@@ -52,12 +53,12 @@ public final class NotesRoutes {
     }
 
     private HttpResponse list(HttpRequest request) {
-        UUID owner = tokens.authenticate(BearerToken.from(request));
+        Caller caller = tokens.caller(BearerToken.from(request));
         int limit = limit(request.queryParameter("limit"));
         String cursor = request.queryParameter("cursor");
         Optional<PageCursor> after = cursor == null || cursor.isEmpty()
                 ? Optional.empty() : Optional.of(PageCursor.decode(cursor));
-        NotePage page = notes.list(owner, limit, after);
+        NotePage page = notes.list(caller, limit, after);
         ObjectNode json = JsonBodies.newObject();
         ArrayNode items = json.putArray("items");
         page.items().forEach(note -> items.add(representation(note)));
@@ -66,28 +67,27 @@ public final class NotesRoutes {
     }
 
     private HttpResponse create(HttpRequest request) {
-        UUID owner = tokens.authenticate(BearerToken.from(request));
-        Note note = notes.create(owner, content(request));
+        Caller caller = tokens.caller(BearerToken.from(request));
+        Note note = notes.create(caller, () -> content(request));
         telemetry.noteCreated();
         return withNote(201, note).withHeader("Location", "/notes/" + note.id());
     }
 
     private HttpResponse get(HttpRequest request) {
-        UUID owner = tokens.authenticate(BearerToken.from(request));
-        return withNote(200, notes.get(owner, noteId(request)));
+        Caller caller = tokens.caller(BearerToken.from(request));
+        return withNote(200, notes.get(caller, noteId(request)));
     }
 
     private HttpResponse update(HttpRequest request) {
-        UUID owner = tokens.authenticate(BearerToken.from(request));
+        Caller caller = tokens.caller(BearerToken.from(request));
         UUID id = noteId(request);
-        NoteContent content = content(request);
         VersionPrecondition precondition = VersionPrecondition.ifMatch(request.header("If-Match"));
-        return withNote(200, notes.update(owner, id, content, precondition));
+        return withNote(200, notes.update(caller, id, () -> content(request), precondition));
     }
 
     private HttpResponse delete(HttpRequest request) {
-        UUID owner = tokens.authenticate(BearerToken.from(request));
-        notes.delete(owner, noteId(request));
+        Caller caller = tokens.caller(BearerToken.from(request));
+        notes.delete(caller, noteId(request));
         return HttpResponse.noContent();
     }
 

@@ -50,19 +50,21 @@ public final class AccessTokens {
         return new IssuedToken(token, ttl);
     }
 
-    /** The id of the user the token belongs to; throws {@link NotAuthenticated} unless it is known and unexpired. */
-    public UUID authenticate(String token) {
+    /**
+     * The caller a bearer token stands for, resolved later in the use case's own session. A token
+     * that cannot be one of ours (wrong length or alphabet) is refused here, without a query.
+     */
+    public Caller caller(String token) {
         if (token == null || !TOKEN_FORMAT.matcher(token).matches()) {
             throw new NotAuthenticated();
         }
         byte[] hash = digest(token);
-        return sessions.fromSession(session -> session
-                        .createSelectionQuery(
-                                "select t.userId from AccessToken t where t.tokenHash = :hash and t.expiresAt > :now",
-                                UUID.class)
-                        .setParameter("hash", hash)
-                        .setParameter("now", clock.instant())
-                        .uniqueResultOptional())
+        return session -> session
+                .createSelectionQuery(
+                        "select t.userId from AccessToken t where t.tokenHash = :hash and t.expiresAt > :now", UUID.class)
+                .setParameter("hash", hash)
+                .setParameter("now", clock.instant())
+                .uniqueResultOptional()
                 .orElseThrow(NotAuthenticated::new);
     }
 

@@ -10,13 +10,15 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import javax.inject.Inject;
 import org.hibernate.SessionFactory;
 
 /**
  * The notes use cases. Every query names the owner, so a note of another user is never read,
- * changed or deleted: to its owner's neighbours it does not exist.
+ * changed or deleted: to its owner's neighbours it does not exist. The caller is authenticated
+ * in the same session as the work, so a request borrows one connection.
  */
 public final class NoteService {
     public static final int DEFAULT_PAGE_SIZE = 20;
@@ -29,8 +31,9 @@ public final class NoteService {
         this.sessions = sessions;
     }
 
-    public NotePage list(UUID owner, int limit, Optional<PageCursor> after) {
+    public NotePage list(Caller caller, int limit, Optional<PageCursor> after) {
         List<Note> rows = sessions.fromSession(session -> {
+            UUID owner = caller.userIn(session);
             var query = after.isPresent()
                     ? session.createSelectionQuery("""
                             from Note n
@@ -50,40 +53,47 @@ public final class NoteService {
         return new NotePage(rows, Optional.empty());
     }
 
-    public Note create(UUID owner, NoteContent content) {
+    /**
+     * @param content read only once the caller is known: an unauthenticated request is refused as
+     *                such (401) before anything about its body is said
+     */
+    public Note create(Caller caller, Supplier<NoteContent> content) {
         return sessions.fromTransaction(session -> {
-            Note note = new Note(UUID.randomUUID(), session.getReference(User.class, owner), content);
+            UUID owner = caller.userIn(session);
+            Note note = new Note(UUID.randomUUID(), session.getReference(User.class, owner), content.get());
             session.persist(note);
             session.flush();
             return note;
         });
     }
 
-    public Note get(UUID owner, UUID id) {
-        return sessions.fromSession(session -> findOwned(session, owner, id, LockModeType.NONE));
+    public Note get(Caller caller, UUID id) {
+        return sessions.fromSession(session -> findOwned(session, caller.userIn(session), id, LockModeType.NONE));
     }
 
     /**
      * Replaces the title and body. The row is locked first, so of two concurrent updates with the
      * same If-Match the second sees the first's new version and fails the precondition.
      */
-    public Note update(UUID owner, UUID id, NoteContent content, VersionPrecondition precondition) {
+    public Note update(Caller caller, UUID id, Supplier<NoteContent> content, VersionPrecondition precondition) {
         return sessions.fromTransaction(session -> {
+            UUID owner = caller.userIn(session);
+            NoteContent replacement = content.get();
             Note note = findOwned(session, owner, id, LockModeType.PESSIMISTIC_WRITE);
             if (!precondition.isSatisfiedBy(note.version())) {
                 throw new StaleVersion();
             }
-            note.replaceContent(content);
+            note.replaceContent(replacement);
             session.flush();
             return note;
         });
     }
 
-    public void delete(UUID owner, UUID id) {
+    public void delete(Caller caller, UUID id) {
         int deleted = sessions.fromTransaction(session -> session
                 .createMutationQuery("delete from Note n where n.id = :id and n.owner.id = :owner")
                 .setParameter("id", id)
-                .setParameter("owner", owner)
+                .setParameter("owner", caller.userIn(session))
                 .executeUpdate());
         if (deleted == 0) {
             throw new NoteNotFound();

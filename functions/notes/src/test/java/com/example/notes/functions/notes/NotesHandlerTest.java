@@ -145,6 +145,13 @@ class NotesHandlerTest {
         }
 
         @Test
+        void create_withUnknownTokenAndInvalidBody_isRefusedAsUnauthenticatedFirst() {
+            String unknown = "A".repeat(43);
+            assertUnauthorized(create(unknown, "{\"title\": 5}"));
+            assertUnauthorized(put(unknown, UUID.randomUUID().toString(), "", "", null));
+        }
+
+        @Test
         void create_withoutToken_returns401() {
             assertUnauthorized(call(ApiEvent.load("notes-create.json").withoutHeader("authorization")));
         }
