@@ -1,5 +1,6 @@
 package com.example.notes.functions.login;
 
+import static com.example.notes.testing.app.ProblemAssertions.assertUnauthorized;
 import static com.example.notes.testing.app.TestApp.body;
 import static com.example.notes.testing.app.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,11 +39,6 @@ class LoginHandlerTest {
         return app.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null);
     }
 
-    private static void assertUnauthorized(APIGatewayV2HTTPResponse response) {
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(401);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        assertThat(response.getHeaders().get("WWW-Authenticate")).startsWith("Bearer");
-    }
 
     @Test
     void login_withRightPassword_returnsBearerTokenExpiringInOneHour() {

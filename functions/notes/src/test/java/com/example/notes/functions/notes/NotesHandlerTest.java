@@ -1,5 +1,7 @@
 package com.example.notes.functions.notes;
 
+import static com.example.notes.testing.app.ProblemAssertions.assertProblem;
+import static com.example.notes.testing.app.ProblemAssertions.assertUnauthorized;
 import static com.example.notes.testing.app.TestApp.body;
 import static com.example.notes.testing.app.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,19 +45,7 @@ class NotesHandlerTest {
         return call(ApiEvent.load("notes-create.json").bearer(token).body(requestBody));
     }
 
-    static void assertProblem(APIGatewayV2HTTPResponse response, int status) {
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        JsonNode problem = json(response);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(response.getBody()).doesNotContain("Exception", "org.hibernate", "SQL", "at com.");
-    }
 
-    static void assertUnauthorized(APIGatewayV2HTTPResponse response) {
-        assertProblem(response, 401);
-        assertThat(response.getHeaders().get("WWW-Authenticate")).startsWith("Bearer");
-    }
 
     @Nested
     class Create {

@@ -1,7 +1,7 @@
 package com.example.notes.functions.notes;
 
-import static com.example.notes.functions.notes.NotesHandlerTest.assertProblem;
-import static com.example.notes.functions.notes.NotesHandlerTest.assertUnauthorized;
+import static com.example.notes.testing.app.ProblemAssertions.assertProblem;
+import static com.example.notes.testing.app.ProblemAssertions.assertUnauthorized;
 import static com.example.notes.testing.app.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 

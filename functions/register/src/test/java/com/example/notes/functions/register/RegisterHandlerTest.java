@@ -1,5 +1,6 @@
 package com.example.notes.functions.register;
 
+import static com.example.notes.testing.app.ProblemAssertions.assertProblem;
 import static com.example.notes.testing.app.TestApp.body;
 import static com.example.notes.testing.app.TestApp.json;
 import static com.example.notes.testing.app.TestApp.uniqueUsername;
@@ -38,16 +39,6 @@ class RegisterHandlerTest {
         return register(ApiEvent.load("register.json").body(body(Map.of("username", username, "password", password))));
     }
 
-    private static void assertProblem(APIGatewayV2HTTPResponse response, int status) {
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        JsonNode problem = json(response);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).isNotBlank();
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        assertThat(response.getBody()).doesNotContain("Exception", "at com.", "org.hibernate", "SQL");
-    }
 
     @Test
     void register_withValidCredentials_returns201WithIdUsernameAndCreatedAt() {
