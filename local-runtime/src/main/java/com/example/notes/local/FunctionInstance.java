@@ -62,7 +62,13 @@ final class FunctionInstance {
         final byte[] event;
         final long deadlineEpochMs;
         final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+        final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
         volatile long startNanos;
+
+        /** True for the one path (response, error, crash or timeout) that ends the invocation. */
+        boolean end() {
+            return ended.compareAndSet(false, true);
+        }
 
         Pending(byte[] event, long deadlineEpochMs) {
             this.event = event;
@@ -169,13 +175,14 @@ final class FunctionInstance {
             }
             return pending.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            if (pending.result.complete(InvocationResult.timedOut())) {
+            if (pending.end()) {
                 log.printf("[%s] %s Task timed out after %.2f seconds%n", function.id(),
                         pending.requestId, (double) timeout.toMillis() / 1000);
                 report(pending, System.nanoTime());
+                pending.result.complete(InvocationResult.timedOut());
                 stop();
             }
-            return pending.result.getNow(InvocationResult.timedOut());
+            return pending.result.join();
         } catch (ExecutionException e) {
             return InvocationResult.crashed(e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -202,9 +209,11 @@ final class FunctionInstance {
         int code = process.exitValue();
         initialized.completeExceptionally(new IllegalStateException("the function's process exited with code " + code));
         Pending pending = current;
-        if (pending != null && pending.result.complete(InvocationResult.crashed("Runtime exited with error: exit status " + code))) {
+        if (pending != null && pending.end()) {
+            // Logged before the request is answered, so whoever reads the answer finds the log line too.
             log.printf("[%s] %s Error: Runtime exited with error: exit status %d%n", function.id(), pending.requestId, code);
             report(pending, System.nanoTime());
+            pending.result.complete(InvocationResult.crashed("Runtime exited with error: exit status " + code));
         }
         runtimeApi.stop(0);
         apiThreads.shutdownNow();
@@ -264,8 +273,9 @@ final class FunctionInstance {
         Pending pending = current;
         long end = System.nanoTime();
         accepted(exchange);
-        if (pending != null && pending.result.complete(result)) {
+        if (pending != null && pending.end()) {
             report(pending, end);
+            pending.result.complete(result);
         }
     }
 

@@ -108,16 +108,14 @@ final class FunctionPool {
         synchronized (this) {
             for (FunctionInstance instance : List.copyOf(idle)) {
                 if (instance.idleNanos() > idleTimeout.toNanos()) {
+                    log.printf("[%s] instance idle for %d s: stopped%n", function.id(), idleTimeout.toSeconds());
                     idle.remove(instance);
                     all.remove(instance);
                     expired.add(instance);
                 }
             }
         }
-        for (FunctionInstance instance : expired) {
-            log.printf("[%s] instance idle for %d s: stopped%n", function.id(), idleTimeout.toSeconds());
-            instance.stop();
-        }
+        expired.forEach(FunctionInstance::stop);
     }
 
     void stop() {
