@@ -2,6 +2,7 @@ package com.example.notes.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.example.notes.functions.login.LoginHandler;
 import com.example.notes.functions.notes.NotesHandler;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +75,7 @@ class EventsTest {
     @Test
     void apiEvents_produceTheirStatus_inTheOrderOfTheReadme() {
         try (TestApp app = new TestApp(TestApp.migratedDatabase("events"), Duration.ofHours(1))) {
-            Map<String, RouteCall> functions = Map.of(
+            Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = Map.of(
                     "register", event -> new RegisterHandler(app.register).handleRequest(event, null),
                     "login", event -> new LoginHandler(app.session).handleRequest(event, null),
                     "logout", event -> new LoginHandler(app.session).handleRequest(event, null),
@@ -90,7 +92,7 @@ class EventsTest {
                 }
                 String function = sample.getKey().replaceAll("[-.].*", "");
 
-                APIGatewayV2HTTPResponse response = functions.get(function).call(event.toEvent());
+                APIGatewayV2HTTPResponse response = functions.get(function).apply(event.toEvent());
 
                 assertThat(response.getStatusCode()).as("%s: %s", sample.getKey(), response.getBody())
                         .isEqualTo(sample.getValue());
@@ -104,10 +106,6 @@ class EventsTest {
         }
     }
 
-    @FunctionalInterface
-    interface RouteCall {
-        APIGatewayV2HTTPResponse call(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent event);
-    }
 
     @Test
     void migrateEvents_migrateAndAnswerCloudFormation() throws Exception {

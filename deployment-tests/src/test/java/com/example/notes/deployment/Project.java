@@ -19,13 +19,18 @@ final class Project {
         return Path.of(System.getProperty("notes.project.dir"));
     }
 
-    /** template.yaml as a tree; CloudFormation's short-form tags (!Ref, !Sub...) are read as their plain values. */
-    static JsonNode template() {
-        try {
-            return new ObjectMapper(new YAMLFactory()).readTree(root().resolve("template.yaml").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static JsonNode template;
+
+    /** template.yaml as a tree (read once); CloudFormation's short-form tags (!Ref, !Sub...) are read as their plain values. */
+    static synchronized JsonNode template() {
+        if (template == null) {
+            try {
+                template = new ObjectMapper(new YAMLFactory()).readTree(root().resolve("template.yaml").toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return template;
     }
 
     /** Every AWS::Serverless::Function of the template, by logical id. */

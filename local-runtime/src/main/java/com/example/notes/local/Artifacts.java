@@ -22,10 +22,12 @@ public final class Artifacts {
 
     private final Path projectDir;
     private final Path taskRoots;
+    private final Map<String, String> modules;
 
     public Artifacts(Path projectDir, Path taskRoots) {
         this.projectDir = projectDir;
         this.taskRoots = taskRoots;
+        this.modules = modulesByFunction(projectDir.resolve("Makefile"));
     }
 
     /** The Maven module the Makefile builds for each function. */
@@ -55,7 +57,7 @@ public final class Artifacts {
 
     /** The function's task root, with its jar in lib/ (refreshed when the build changed it). */
     public Path taskRoot(String functionId) {
-        String module = modulesByFunction(projectDir.resolve("Makefile")).get(functionId);
+        String module = modules.get(functionId);
         if (module == null) {
             throw new IllegalStateException("the Makefile has no build-" + functionId + " target");
         }

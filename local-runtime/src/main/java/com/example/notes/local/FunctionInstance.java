@@ -23,10 +23,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Lambda execution environment: a JVM running the function's artifact through the AWS Lambda
@@ -42,7 +45,7 @@ final class FunctionInstance {
      * where each Lambda environment has a /tmp of its own. Here they share one, so JVMs start one
      * at a time until each has loaded the library; two unpacking it at once crash (SIGBUS).
      */
-    private static final java.util.concurrent.Semaphore NATIVE_LIBRARY_GATE = new java.util.concurrent.Semaphore(1);
+    private static final Semaphore NATIVE_LIBRARY_GATE = new Semaphore(1);
 
     private final Template.Function function;
     private final PrintStream log;
@@ -62,7 +65,7 @@ final class FunctionInstance {
         final byte[] event;
         final long deadlineEpochMs;
         final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-        final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        final AtomicBoolean ended = new AtomicBoolean();
         volatile long startNanos;
 
         /** True for the one path (response, error, crash or timeout) that ends the invocation. */
@@ -372,7 +375,7 @@ final class FunctionInstance {
                 + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0";
     }
 
-    static java.util.concurrent.ThreadFactory daemon(String name) {
+    static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

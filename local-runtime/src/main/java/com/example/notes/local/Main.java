@@ -59,7 +59,8 @@ public final class Main {
 
     /** Runs a command and returns the process exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        if (args.length == 0 || java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+        List<String> arguments = List.of(args);
+        if (arguments.isEmpty() || arguments.contains("--help") || arguments.contains("-h")) {
             out.print(USAGE);
             return 0;
         }

@@ -117,9 +117,6 @@ public final class ProblemMapper {
                     return true;
                 }
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }

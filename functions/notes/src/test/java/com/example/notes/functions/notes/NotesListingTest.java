@@ -1,7 +1,6 @@
 package com.example.notes.functions.notes;
 
 import static com.example.notes.testing.app.ProblemAssertions.assertProblem;
-import static com.example.notes.testing.app.ProblemAssertions.assertUnauthorized;
 import static com.example.notes.testing.app.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,11 +128,5 @@ class NotesListingTest {
         JsonNode bobsView = json(list(bob, Map.of("cursor", aliceCursor)));
 
         assertThat(titles(bobsView)).allMatch(title -> title.startsWith("bob"));
-    }
-
-    @Test
-    void list_withoutToken_returns401() {
-        assertUnauthorized(handler.handleRequest(
-                ApiEvent.load("notes-list.json").withoutHeader("authorization").toEvent(), null));
     }
 }
