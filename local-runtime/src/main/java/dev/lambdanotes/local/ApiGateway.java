@@ -1,0 +1,301 @@
+package dev.lambdanotes.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A local API Gateway HTTP API: matches a request to a route of the template, turns it into the
+ * payload format 2.0 event, invokes the route's function, and maps its answer back the way API
+ * Gateway does.
+ */
+final class ApiGateway {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+
+    /** A route of the template, bound to the pool of its function. */
+    record Binding(Template.Route route, FunctionPool pool) {
+    }
+
+    private final List<Binding> bindings;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(FunctionInstance.daemon("api-gateway"));
+
+    ApiGateway(List<Binding> bindings, int port) throws IOException {
+        this.bindings = List.copyOf(bindings);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(threads);
+        server.createContext("/", this::serve);
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void stop() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            Match match = match(method, path);
+            if (match == null) {
+                respond(exchange, 404, "{\"message\":\"Not Found\"}");
+                return;
+            }
+            byte[] event = JSON.writeValueAsBytes(event(exchange, match));
+            InvocationResult result = match.binding().pool().invoke(event);
+            switch (result.outcome()) {
+                case SUCCEEDED -> respondWith(exchange, result.payload());
+                case FAILED -> respond(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+                case CRASHED -> respond(exchange, 502, "{\"message\":\"Internal Server Error\"}");
+                case TIMED_OUT -> respond(exchange, 503, "{\"message\":\"Service Unavailable\"}");
+                default -> throw new IllegalStateException();
+            }
+        } catch (RuntimeException e) {
+            respond(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+        }
+    }
+
+    private record Match(Binding binding, Map<String, String> pathParameters, int score) {
+    }
+
+    /** The most specific route: literal segments beat parameters, a method beats ANY, $default comes last. */
+    Match match(String method, String rawPath) {
+        String[] path = segments(rawPath);
+        Match best = null;
+        for (Binding binding : bindings) {
+            Template.Route route = binding.route();
+            if (!route.method().equals(method) && !route.method().equals("ANY")) {
+                continue;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            int score;
+            if (route.path().equals("$default")) {
+                score = 0;
+            } else {
+                score = score(segments(route.path()), path, parameters);
+                if (score < 0) {
+                    continue;
+                }
+                score = score * 2 + (route.method().equals("ANY") ? 1 : 2);
+            }
+            if (best == null || score > best.score()) {
+                best = new Match(binding, parameters, score);
+            }
+        }
+        return best;
+    }
+
+    private static int score(String[] template, String[] path, Map<String, String> parameters) {
+        int literal = 0;
+        for (int i = 0; i < template.length; i++) {
+            String segment = template[i];
+            if (segment.startsWith("{") && segment.endsWith("+}")) {
+                if (i >= path.length) {
+                    return -1;
+                }
+                parameters.put(segment.substring(1, segment.length() - 2),
+                        String.join("/", List.of(path).subList(i, path.length).stream().map(ApiGateway::decode).toList()));
+                return literal * 100 + i;
+            }
+            if (i >= path.length) {
+                return -1;
+            }
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                parameters.put(segment.substring(1, segment.length() - 1), decode(path[i]));
+            } else if (segment.equals(path[i])) {
+                literal++;
+            } else {
+                return -1;
+            }
+        }
+        return template.length == path.length ? literal * 100 + 50 : -1;
+    }
+
+    private ObjectNode event(HttpExchange exchange, Match match) throws IOException {
+        Headers requestHeaders = exchange.getRequestHeaders();
+        Map<String, String> headers = new TreeMap<>();
+        List<String> cookies = new ArrayList<>();
+        requestHeaders.forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("cookie")) {
+                for (String value : values) {
+                    for (String cookie : value.split(";")) {
+                        if (!cookie.isBlank()) {
+                            cookies.add(cookie.trim());
+                        }
+                    }
+                }
+            } else {
+                headers.put(lower, String.join(",", values));
+            }
+        });
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String requestId = requestId();
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", match.binding().route().path().equals("$default") ? "$default" : match.binding().route().routeKey());
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
+        if (!cookies.isEmpty()) {
+            ArrayNode cookieArray = event.putArray("cookies");
+            cookies.forEach(cookieArray::add);
+        }
+        ObjectNode headerNode = event.putObject("headers");
+        headers.forEach(headerNode::put);
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            ObjectNode query = event.putObject("queryStringParameters");
+            queryParameters(rawQuery).forEach(query::put);
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        String host = headers.getOrDefault("host", "127.0.0.1:" + port());
+        context.put("domainName", host);
+        context.put("domainPrefix", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
+        ObjectNode http = context.putObject("http");
+        http.put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+        http.put("path", rawPath);
+        http.put("protocol", exchange.getProtocol());
+        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("userAgent", headers.getOrDefault("user-agent", ""));
+        context.put("requestId", requestId);
+        context.put("routeKey", event.get("routeKey").asText());
+        context.put("stage", "$default");
+        context.put("time", REQUEST_TIME.format(now));
+        context.put("timeEpoch", now.toInstant().toEpochMilli());
+        if (!match.pathParameters().isEmpty()) {
+            ObjectNode pathParameters = event.putObject("pathParameters");
+            match.pathParameters().forEach(pathParameters::put);
+        }
+        if (body.length > 0) {
+            boolean text = isText(headers.get("content-type"));
+            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
+            event.put("isBase64Encoded", !text);
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        exchange.getResponseHeaders().set("apigw-requestid", requestId);
+        return event;
+    }
+
+    /** Maps the function's answer as API Gateway does for payload format 2.0. */
+    private void respondWith(HttpExchange exchange, byte[] payload) throws IOException {
+        JsonNode response;
+        try {
+            response = JSON.readTree(payload);
+        } catch (IOException e) {
+            respond(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+            return;
+        }
+        if (response == null || !response.isObject() || !response.has("statusCode")) {
+            // Without a statusCode the whole answer is the body of a 200 JSON response.
+            String body = response != null && response.isTextual() ? response.asText()
+                    : new String(payload, StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            send(exchange, 200, body.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Headers out = exchange.getResponseHeaders();
+        response.path("headers").properties().forEach(header -> out.set(header.getKey(), header.getValue().asText()));
+        response.path("multiValueHeaders").properties().forEach(header ->
+                header.getValue().forEach(value -> out.add(header.getKey(), value.asText())));
+        response.path("cookies").forEach(cookie -> out.add("Set-Cookie", cookie.asText()));
+        byte[] body = new byte[0];
+        if (response.hasNonNull("body")) {
+            String text = response.get("body").asText();
+            body = response.path("isBase64Encoded").asBoolean(false)
+                    ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+        }
+        send(exchange, response.get("statusCode").asInt(), body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        boolean noBody = status == 204 || status == 304 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+        exchange.sendResponseHeaders(status, noBody ? -1 : body.length == 0 ? -1 : body.length);
+        if (!noBody && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            parameters.merge(name, value, (first, second) -> first + "," + second);
+        }
+        return parameters;
+    }
+
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
+                || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
+                || type.equals("application/x-www-form-urlencoded");
+    }
+
+    private static String[] segments(String path) {
+        String trimmed = path.replaceAll("^/+|/+$", "");
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/");
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String requestId() {
+        byte[] bytes = new byte[10];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

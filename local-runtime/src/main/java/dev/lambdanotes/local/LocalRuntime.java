@@ -1,0 +1,161 @@
+package dev.lambdanotes.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The template's functions, run locally: one pool of execution environments per function, the
+ * deploy-time functions run before the API opens, and the HTTP API in front of the rest.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    static {
+        // The JDK's HTTP server writes a response's headers and body separately; without
+        // TCP_NODELAY, Nagle's algorithm and delayed ACKs add about 40 ms to every exchange.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /** What the local runtime is built from. */
+    public record Settings(Template template, java.util.function.Function<String, Path> taskRoots,
+                           Path runtimeClasspath, String databaseUrl, String databaseUser, String databasePassword,
+                           JsonNode envVars, int maxInstances, Duration idleTimeout, PrintStream log) {
+    }
+
+    private final Settings settings;
+    private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    private final ScheduledExecutorService reaper =
+            Executors.newSingleThreadScheduledExecutor(FunctionInstance.daemon("idle-reaper"));
+    private ApiGateway api;
+
+    public LocalRuntime(Settings settings) {
+        this.settings = settings;
+        for (Template.Function function : settings.template().functions()) {
+            pools.put(function.id(), new FunctionPool(function, settings.taskRoots().apply(function.id()),
+                    settings.runtimeClasspath(), environment(function), settings.log(), settings.maxInstances(),
+                    settings.idleTimeout()));
+        }
+        long period = Math.max(1, Math.min(10, settings.idleTimeout().toSeconds() / 2));
+        reaper.scheduleAtFixedRate(() -> pools.values().forEach(FunctionPool::reapIdle), period, period, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The function's environment: the template's variables (a !Ref to a parameter means its
+     * default; other intrinsics, which only CloudFormation resolves, are empty), the local
+     * database (connected directly, no secret) for the DATABASE_ variables the template declares,
+     * then the env-vars file, which
+     * like `sam local --env-vars` only sets variables the template declares.
+     */
+    Map<String, String> environment(Template.Function function) {
+        Map<String, String> env = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> env.put(name, resolve(value)));
+        Map<String, String> database = Map.of(
+                "DATABASE_URL", settings.databaseUrl(),
+                "DATABASE_USER", settings.databaseUser(),
+                "DATABASE_PASSWORD", settings.databasePassword(),
+                "DATABASE_SECRET_ARN", "",
+                "DATABASE_PROXY", "false");
+        database.forEach((name, value) -> env.computeIfPresent(name, (n, old) -> value));
+        JsonNode overrides = settings.envVars();
+        if (overrides != null) {
+            for (JsonNode scope : List.of(overrides.path("Parameters"), overrides.path(function.id()))) {
+                scope.properties().forEach(entry -> env.computeIfPresent(entry.getKey(), (n, old) -> entry.getValue().asText()));
+            }
+        }
+        return env;
+    }
+
+    private String resolve(Object value) {
+        if (value instanceof Template.Intrinsic intrinsic) {
+            if (intrinsic.function().equals("Ref")) {
+                Object parameterDefault = settings.template().parameterDefault(String.valueOf(intrinsic.argument()));
+                return parameterDefault == null ? "" : String.valueOf(parameterDefault);
+            }
+            return "";
+        }
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    /** Runs the deploy-time functions (the schema migration) as CloudFormation would before the API takes traffic. */
+    public void runDeployTimeFunctions() {
+        for (String id : settings.template().deployTimeFunctions()) {
+            InvocationResult result = invoke(id, "{}".getBytes(StandardCharsets.UTF_8));
+            if (result.outcome() != InvocationResult.Outcome.SUCCEEDED) {
+                throw new IllegalStateException(id + " failed: " + describe(result));
+            }
+            settings.log().printf("[%s] %s%n", id, new String(result.payload(), StandardCharsets.UTF_8));
+        }
+    }
+
+    public boolean isDeployTimeFunction(String functionId) {
+        return settings.template().deployTimeFunctions().contains(functionId);
+    }
+
+    public InvocationResult invoke(String functionId, byte[] event) {
+        FunctionPool pool = pools.get(functionId);
+        if (pool == null) {
+            throw new IllegalArgumentException("template.yaml has no function " + functionId + "; it has " + pools.keySet());
+        }
+        return pool.invoke(event);
+    }
+
+    /** Opens the HTTP API on the port (0: any free port) and returns the port. */
+    public int startApi(int port) throws IOException {
+        List<ApiGateway.Binding> bindings = new ArrayList<>();
+        for (FunctionPool pool : pools.values()) {
+            for (Template.Route route : pool.function().routes()) {
+                bindings.add(new ApiGateway.Binding(route, pool));
+            }
+        }
+        api = new ApiGateway(bindings, port);
+        api.start();
+        return api.port();
+    }
+
+    /** Each route of the API and the function that serves it. */
+    public List<String> routeTable() {
+        List<String> lines = new ArrayList<>();
+        for (FunctionPool pool : pools.values()) {
+            for (Template.Route route : pool.function().routes()) {
+                lines.add(String.format("%-7s %-16s -> %s", route.method(), route.path(), pool.function().id()));
+            }
+        }
+        return lines;
+    }
+
+    public int instanceCount(String functionId) {
+        return pools.get(functionId).instanceCount();
+    }
+
+    public List<Long> functionProcessIds() {
+        return pools.values().stream().flatMap(pool -> pool.pids().stream()).toList();
+    }
+
+    static String describe(InvocationResult result) {
+        return switch (result.outcome()) {
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> new String(result.payload(), StandardCharsets.UTF_8);
+            case CRASHED, TIMED_OUT -> result.detail();
+        };
+    }
+
+    @Override
+    public void close() {
+        if (api != null) {
+            api.stop();
+        }
+        reaper.shutdownNow();
+        pools.values().forEach(FunctionPool::stop);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.lambdanotes.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local runtime's command line.
+ *
+ * <pre>
+ * start  [--port 3000] [--db-url URL --db-user USER --db-password PASSWORD] [--db-port 55432] [--fresh]
+ *        [--max-instances 3] [--idle-timeout 300] [--env-vars FILE]
+ * invoke FUNCTION -e EVENT_FILE [--env-vars FILE] [--db-url ...] [--fresh]
+ * </pre>
+ */
+public final class Main {
+    private static final String USAGE = """
+            usage:
+              start  [--port N] [--db-url JDBC_URL [--db-user U] [--db-password P]] [--db-port N] [--fresh]
+                     [--max-instances N] [--idle-timeout SECONDS] [--env-vars FILE]
+                  Starts the whole API on http://127.0.0.1:3000 (default port) over an embedded
+                  PostgreSQL 17 whose data stays in .local/postgres (--fresh starts it empty), or
+                  over the database of --db-url. Ctrl-C stops everything.
+              invoke FUNCTION -e EVENT_FILE [--env-vars FILE] [--db-url ...] [--fresh]
+                  Like `sam local invoke`: runs one event through one function of template.yaml,
+                  prints its response on stdout and its logs on stderr, and exits non-zero when
+                  the function fails.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Only warnings from libraries (the embedded database is chatty); the functions' own logs pass through.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        int exit;
+        try {
+            exit = run(args, System.out, System.err);
+        } catch (java.net.BindException e) {
+            System.err.println("A port is already in use (" + e.getMessage() + "): is another ./run-local running?"
+                    + " Choose others with --port and --db-port.");
+            exit = 1;
+        } catch (Exception e) {
+            System.err.println("The local runtime could not start (is another ./run-local using the same data or ports?): " + e);
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    /** Runs a command and returns the process exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        List<String> arguments = List.of(args);
+        if (arguments.isEmpty() || arguments.contains("--help") || arguments.contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
+        Map<String, String> options = new HashMap<>();
+        List<String> positional = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--fresh")) {
+                options.put("fresh", "true");
+            } else if (arg.startsWith("-")) {
+                if (i + 1 >= args.length) {
+                    return usage(err, "option " + arg + " needs a value");
+                }
+                options.put(arg.replaceFirst("^-+", ""), args[++i]);
+            } else {
+                positional.add(arg);
+            }
+        }
+        return switch (args[0]) {
+            case "start" -> start(options, out);
+            case "invoke" -> positional.size() == 1 && options.containsKey("e")
+                    ? invoke(positional.get(0), options, out, err)
+                    : usage(err, "invoke needs a FUNCTION and -e EVENT_FILE");
+            default -> usage(err, "unknown command " + args[0]);
+        };
+    }
+
+    private static Path projectDir(Map<String, String> options) {
+        return Path.of(options.getOrDefault("project-dir", "")).toAbsolutePath();
+    }
+
+    private static int start(Map<String, String> options, PrintStream log) throws Exception {
+        Path project = projectDir(options);
+        LocalDatabase database = database(project, options);
+        LocalRuntime runtime = runtime(project, database, options, log);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.println("Stopping the functions and the database...");
+            runtime.close();
+            try {
+                database.close();
+            } catch (IOException e) {
+                log.println("could not stop the database: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "local-runtime-stop"));
+        log.println("Database: " + database.description());
+        try {
+            runtime.runDeployTimeFunctions();
+        } catch (IllegalStateException e) {
+            log.println(e.getMessage());
+            return 1;
+        }
+        int port = runtime.startApi(Integer.parseInt(options.getOrDefault("port", "3000")));
+        log.println();
+        log.println("Notes API running on http://127.0.0.1:" + port);
+        runtime.routeTable().forEach(route -> log.println("  " + route));
+        log.println("Press Ctrl-C to stop.");
+        stopped.await();
+        return 0;
+    }
+
+    private static int invoke(String function, Map<String, String> options, PrintStream out, PrintStream log)
+            throws Exception {
+        Path project = projectDir(options);
+        byte[] event = Files.readAllBytes(project.resolve(options.get("e")));
+        try (LocalDatabase database = database(project, options);
+             LocalRuntime runtime = runtime(project, database, options, log)) {
+            if (!runtime.isDeployTimeFunction(function)) {
+                try {
+                    runtime.runDeployTimeFunctions();
+                } catch (IllegalStateException e) {
+                    log.println(e.getMessage());
+                    return 1;
+                }
+            }
+            InvocationResult result = runtime.invoke(function, event);
+            if (result.outcome() == InvocationResult.Outcome.SUCCEEDED) {
+                out.println(new String(result.payload(), StandardCharsets.UTF_8));
+                return 0;
+            }
+            if (result.outcome() == InvocationResult.Outcome.FAILED) {
+                out.println(new String(result.payload(), StandardCharsets.UTF_8));
+            }
+            log.println(function + " failed: " + LocalRuntime.describe(result));
+            return 1;
+        }
+    }
+
+    private static LocalDatabase database(Path project, Map<String, String> options) throws Exception {
+        if (options.containsKey("db-url")) {
+            return LocalDatabase.external(options.get("db-url"), options.getOrDefault("db-user", "postgres"),
+                    options.getOrDefault("db-password", ""));
+        }
+        return LocalDatabase.embedded(project.resolve(".local/postgres"),
+                Integer.parseInt(options.getOrDefault("db-port", "55432")), options.containsKey("fresh"));
+    }
+
+    private static LocalRuntime runtime(Path project, LocalDatabase database, Map<String, String> options,
+                                        PrintStream log) throws IOException {
+        Template template = Template.read(project.resolve(options.getOrDefault("template", "template.yaml")));
+        Artifacts artifacts = new Artifacts(project, project.resolve(".local/functions"));
+        JsonNode envVars = options.containsKey("env-vars")
+                ? new ObjectMapper().readTree(project.resolve(options.get("env-vars")).toFile()) : null;
+        return new LocalRuntime(new LocalRuntime.Settings(template, artifacts::taskRoot,
+                Path.of(options.getOrDefault("runtime-dir", project.resolve("local-runtime/target/lambda-runtime").toString())), database.jdbcUrl(), database.user(),
+                database.password(), envVars, Integer.parseInt(options.getOrDefault("max-instances", "3")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("idle-timeout", "300"))), log));
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println(message);
+        err.print(USAGE);
+        return 2;
+    }
+}

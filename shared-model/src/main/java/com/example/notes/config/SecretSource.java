@@ -1,7 +1,0 @@
-package com.example.notes.config;
-
-/** Reads a secret's value by its ARN or name. */
-@FunctionalInterface
-public interface SecretSource {
-    String secretString(String secretId);
-}

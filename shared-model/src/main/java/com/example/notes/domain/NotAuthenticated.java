@@ -1,8 +1,0 @@
-package com.example.notes.domain;
-
-/** The request carries no bearer token, or one that is malformed, unknown, expired or revoked. */
-public final class NotAuthenticated extends RuntimeException {
-    public NotAuthenticated() {
-        super("NotAuthenticated", null, false, false);
-    }
-}

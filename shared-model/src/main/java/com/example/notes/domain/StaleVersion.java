@@ -1,8 +1,0 @@
-package com.example.notes.domain;
-
-/** An If-Match precondition named a version of the note that is no longer current. */
-public final class StaleVersion extends RuntimeException {
-    public StaleVersion() {
-        super("StaleVersion", null, false, false);
-    }
-}

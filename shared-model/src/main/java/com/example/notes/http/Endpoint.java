@@ -1,7 +1,0 @@
-package com.example.notes.http;
-
-/** Serves one route. Throws domain or HTTP exceptions; {@link ProblemMapper} turns them into responses. */
-@FunctionalInterface
-public interface Endpoint {
-    HttpResponse handle(HttpRequest request);
-}

@@ -1,8 +1,0 @@
-package com.example.notes.http;
-
-/** The request body is larger than the API accepts (1 MiB). */
-public final class PayloadTooLarge extends RuntimeException {
-    public PayloadTooLarge() {
-        super("PayloadTooLarge", null, false, false);
-    }
-}

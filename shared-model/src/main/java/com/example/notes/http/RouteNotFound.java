@@ -1,8 +1,0 @@
-package com.example.notes.http;
-
-/** No route of this function matches the request's path. */
-public final class RouteNotFound extends RuntimeException {
-    public RouteNotFound() {
-        super("RouteNotFound", null, false, false);
-    }
-}

@@ -1,0 +1,142 @@
+package dev.lambdanotes.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdanotes.application.AccessTokens;
+import dev.lambdanotes.application.Caller;
+import dev.lambdanotes.application.NotePage;
+import dev.lambdanotes.application.NoteService;
+import dev.lambdanotes.application.PageCursor;
+import dev.lambdanotes.domain.FieldError;
+import dev.lambdanotes.domain.InvalidInput;
+import dev.lambdanotes.domain.Note;
+import dev.lambdanotes.domain.NoteContent;
+import dev.lambdanotes.domain.NoteNotFound;
+import dev.lambdanotes.domain.VersionPrecondition;
+import dev.lambdanotes.http.ApiGatewayAdapter;
+import dev.lambdanotes.http.BearerToken;
+import dev.lambdanotes.http.HttpRequest;
+import dev.lambdanotes.http.HttpResponse;
+import dev.lambdanotes.http.JsonBodies;
+import dev.lambdanotes.http.RequestFields;
+import dev.lambdanotes.http.Router;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import java.util.UUID;
+import dev.lambdanotes.observability.Telemetry;
+import javax.inject.Inject;
+
+/** The /notes and /notes/{id} routes: a signed-in user's private notes. */
+public final class NotesRoutes {
+    private final AccessTokens tokens;
+    private final NoteService notes;
+    private final Telemetry telemetry;
+    private final ApiGatewayAdapter adapter;
+
+    @Inject
+    public NotesRoutes(AccessTokens tokens, NoteService notes, Telemetry telemetry) {
+        this.tokens = tokens;
+        this.notes = notes;
+        this.telemetry = telemetry;
+        this.adapter = new ApiGatewayAdapter(new Router()
+                .route("GET", "/notes", this::list)
+                .route("POST", "/notes", this::create)
+                .route("GET", "/notes/{id}", this::get)
+                .route("PUT", "/notes/{id}", this::update)
+                .route("DELETE", "/notes/{id}", this::delete), telemetry);
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        return adapter.handle(event, context);
+    }
+
+    private HttpResponse list(HttpRequest request) {
+        Caller caller = tokens.caller(BearerToken.from(request));
+        int limit = limit(request.queryParameter("limit"));
+        String cursor = request.queryParameter("cursor");
+        Optional<PageCursor> after = cursor == null || cursor.isEmpty()
+                ? Optional.empty() : Optional.of(PageCursor.decode(cursor));
+        NotePage page = notes.list(caller, limit, after);
+        ObjectNode json = JsonBodies.newObject();
+        ArrayNode items = json.putArray("items");
+        page.items().forEach(note -> items.add(representation(note)));
+        json.put("nextCursor", page.next().map(PageCursor::encode).orElse(null));
+        return HttpResponse.json(200, JsonBodies.write(json));
+    }
+
+    private HttpResponse create(HttpRequest request) {
+        Caller caller = tokens.caller(BearerToken.from(request));
+        Note note = notes.create(caller, () -> content(request));
+        telemetry.noteCreated();
+        return withNote(201, note).withHeader("Location", "/notes/" + note.id());
+    }
+
+    private HttpResponse get(HttpRequest request) {
+        Caller caller = tokens.caller(BearerToken.from(request));
+        return withNote(200, notes.get(caller, noteId(request)));
+    }
+
+    private HttpResponse update(HttpRequest request) {
+        Caller caller = tokens.caller(BearerToken.from(request));
+        UUID id = noteId(request);
+        VersionPrecondition precondition = VersionPrecondition.ifMatch(request.header("If-Match"));
+        return withNote(200, notes.update(caller, id, () -> content(request), precondition));
+    }
+
+    private HttpResponse delete(HttpRequest request) {
+        Caller caller = tokens.caller(BearerToken.from(request));
+        notes.delete(caller, noteId(request));
+        return HttpResponse.noContent();
+    }
+
+    private static NoteContent content(HttpRequest request) {
+        RequestFields fields = JsonBodies.readObject(request);
+        String title = fields.string("title");
+        String body = fields.string("body");
+        fields.requireValidTypes();
+        return new NoteContent(title, body);
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isEmpty()) {
+            return NoteService.DEFAULT_PAGE_SIZE;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= NoteService.MAX_PAGE_SIZE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        throw InvalidInput.of(FieldError.query("limit",
+                "must be a whole number from 1 to " + NoteService.MAX_PAGE_SIZE));
+    }
+
+    /** An id that is not a UUID names no note: 404, exactly as for an id that exists nowhere. */
+    private static UUID noteId(HttpRequest request) {
+        String id = request.pathParameter("id");
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NoteNotFound();
+        }
+    }
+
+    private static HttpResponse withNote(int status, Note note) {
+        return HttpResponse.json(status, JsonBodies.write(representation(note)))
+                .withHeader("ETag", VersionPrecondition.etagOf(note.version()));
+    }
+
+    private static ObjectNode representation(Note note) {
+        ObjectNode json = JsonBodies.newObject();
+        json.put("id", note.id().toString());
+        json.put("title", note.title());
+        json.put("body", note.body());
+        json.put("createdAt", note.createdAt().toString());
+        json.put("updatedAt", note.updatedAt().toString());
+        return json;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.lambdanotes.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdanotes.application.RegisterUser;
+import dev.lambdanotes.domain.Credentials;
+import dev.lambdanotes.domain.User;
+import dev.lambdanotes.http.ApiGatewayAdapter;
+import dev.lambdanotes.http.HttpRequest;
+import dev.lambdanotes.http.HttpResponse;
+import dev.lambdanotes.http.JsonBodies;
+import dev.lambdanotes.http.RequestFields;
+import dev.lambdanotes.http.Router;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdanotes.observability.Telemetry;
+import javax.inject.Inject;
+
+/** POST /register: creates an account. */
+public final class RegisterRoutes {
+    private final RegisterUser registerUser;
+    private final Telemetry telemetry;
+    private final ApiGatewayAdapter adapter;
+
+    @Inject
+    public RegisterRoutes(RegisterUser registerUser, Telemetry telemetry) {
+        this.registerUser = registerUser;
+        this.telemetry = telemetry;
+        this.adapter = new ApiGatewayAdapter(new Router().route("POST", "/register", this::register), telemetry);
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        return adapter.handle(event, context);
+    }
+
+    private HttpResponse register(HttpRequest request) {
+        RequestFields fields = JsonBodies.readObject(request);
+        String username = fields.string("username");
+        String password = fields.string("password");
+        fields.requireValidTypes();
+        User user = registerUser.register(new Credentials(username, password));
+        telemetry.userRegistered(user.id(), user.username());
+        ObjectNode json = JsonBodies.newObject();
+        json.put("id", user.id().toString());
+        json.put("username", user.username());
+        json.put("createdAt", user.createdAt().toString());
+        return HttpResponse.json(201, JsonBodies.write(json));
+    }
+}

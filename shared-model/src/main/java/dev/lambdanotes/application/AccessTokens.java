@@ -1,0 +1,94 @@
+package dev.lambdanotes.application;
+
+import dev.lambdanotes.domain.AccessToken;
+import dev.lambdanotes.domain.NotAuthenticated;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/**
+ * Issues, checks and revokes opaque bearer tokens: 256 bits from a CSPRNG, handed to the client
+ * once, stored only as their SHA-256 digest with an expiry time.
+ */
+public final class AccessTokens {
+    private static final int TOKEN_BYTES = 32;
+    /** 32 bytes in unpadded base64url. */
+    private static final Pattern TOKEN_FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final SessionFactory sessions;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final Duration ttl;
+
+    public AccessTokens(SessionFactory sessions, SecureRandom random, Clock clock, Duration ttl) {
+        this.sessions = sessions;
+        this.random = random;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** Creates a new token for the user within the caller's transaction, and drops the user's expired ones. */
+    IssuedToken issue(Session session, UUID userId) {
+        byte[] secret = new byte[TOKEN_BYTES];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        session.createMutationQuery("delete from AccessToken t where t.userId = :user and t.expiresAt <= :now")
+                .setParameter("user", userId)
+                .setParameter("now", now)
+                .executeUpdate();
+        session.persist(new AccessToken(digest(token), userId, now.plus(ttl)));
+        return new IssuedToken(token, ttl);
+    }
+
+    /**
+     * The caller a bearer token stands for, resolved later in the use case's own session. A token
+     * that cannot be one of ours (wrong length or alphabet) is refused here, without a query.
+     */
+    public Caller caller(String token) {
+        if (token == null || !TOKEN_FORMAT.matcher(token).matches()) {
+            throw new NotAuthenticated();
+        }
+        byte[] hash = digest(token);
+        return session -> session
+                .createSelectionQuery(
+                        "select t.userId from AccessToken t where t.tokenHash = :hash and t.expiresAt > :now", UUID.class)
+                .setParameter("hash", hash)
+                .setParameter("now", clock.instant())
+                .uniqueResultOptional()
+                .orElseThrow(NotAuthenticated::new);
+    }
+
+    /** Revokes the token, so it stops working at once; throws {@link NotAuthenticated} if it was not valid. */
+    public void revoke(String token) {
+        if (token == null || !TOKEN_FORMAT.matcher(token).matches()) {
+            throw new NotAuthenticated();
+        }
+        byte[] hash = digest(token);
+        int deleted = sessions.fromTransaction(session -> session
+                .createMutationQuery("delete from AccessToken t where t.tokenHash = :hash and t.expiresAt > :now")
+                .setParameter("hash", hash)
+                .setParameter("now", clock.instant())
+                .executeUpdate());
+        if (deleted == 0) {
+            throw new NotAuthenticated();
+        }
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
+}

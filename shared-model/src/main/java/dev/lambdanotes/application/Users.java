@@ -1,0 +1,18 @@
+package dev.lambdanotes.application;
+
+import dev.lambdanotes.domain.User;
+import java.util.Optional;
+import org.hibernate.SessionFactory;
+
+/** Looks users up the way the unique index defines them: by username, regardless of case. */
+final class Users {
+    private Users() {
+    }
+
+    static Optional<User> findByUsername(SessionFactory sessions, String username) {
+        return sessions.fromSession(session -> session
+                .createSelectionQuery("from User u where lower(u.username) = lower(:username)", User.class)
+                .setParameter("username", username)
+                .uniqueResultOptional());
+    }
+}

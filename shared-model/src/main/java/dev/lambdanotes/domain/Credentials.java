@@ -1,0 +1,48 @@
+package dev.lambdanotes.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A username and password as a client sent them, checked against the account rules: a username of
+ * 3 to 80 letters, digits, '.', '_' or '-'; a password of 8 to 1024 characters, taken exactly as
+ * received (no trimming, no normalization, no composition rules).
+ */
+public record Credentials(String username, String password) {
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MAX_PASSWORD_LENGTH = 1024;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,80}");
+
+    /** Whether a string could be the username of some account; anything else can never log in. */
+    public static boolean isPossibleUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
+    public Credentials {
+        List<FieldError> errors = new ArrayList<>();
+        if (username == null) {
+            errors.add(FieldError.body("username", "is required"));
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.add(FieldError.body("username",
+                    "must be 3 to 80 characters of letters, digits, '.', '_' or '-'"));
+        }
+        if (password == null) {
+            errors.add(FieldError.body("password", "is required"));
+        } else {
+            int length = Text.length(password);
+            if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
+                errors.add(FieldError.body("password",
+                        "must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Credentials[username=" + username + ", password=<hidden>]";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.lambdanotes.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Reads request bodies as JSON and writes response bodies, with the tree model only: no
+ * reflection-based binding, and every type mismatch is ours to report precisely.
+ */
+public final class JsonBodies {
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private JsonBodies() {
+    }
+
+    public static ObjectNode newObject() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    /** The request body as a JSON object, after checking its presence, size and media type. */
+    public static RequestFields readObject(HttpRequest request) {
+        byte[] body = request.body();
+        if (body != null && body.length > MAX_BODY_BYTES) {
+            throw new PayloadTooLarge();
+        }
+        checkContentType(request.header("Content-Type"));
+        if (body == null || body.length == 0) {
+            throw new MalformedRequest("A JSON object is required as the request body.");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            throw new MalformedRequest("The request body is not valid JSON.");
+        } catch (IOException e) {
+            throw new MalformedRequest("The request body could not be read.");
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedRequest("The request body must be a JSON object.");
+        }
+        return new RequestFields((ObjectNode) node);
+    }
+
+    /** Accepts application/json and any application/*+json, in UTF-8; no Content-Type is taken as JSON. */
+    static void checkContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return;
+        }
+        String[] parts = contentType.split(";");
+        String type = parts[0].trim().toLowerCase(Locale.ROOT);
+        boolean json = type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+        if (!json) {
+            throw new UnsupportedMediaType("The request body must be JSON (Content-Type: application/json).");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("charset")) {
+                String charset = parameter[1].trim().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                    throw new UnsupportedMediaType("The request body must be encoded in UTF-8.");
+                }
+            }
+        }
+    }
+}

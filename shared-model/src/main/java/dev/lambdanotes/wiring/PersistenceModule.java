@@ -1,0 +1,37 @@
+package dev.lambdanotes.wiring;
+
+import dev.lambdanotes.config.AppConfig;
+import dev.lambdanotes.config.SecretSource;
+import dev.lambdanotes.persistence.DataSources;
+import dev.lambdanotes.persistence.HibernateBootstrap;
+import dev.lambdanotes.persistence.SnapStartHooks;
+import com.zaxxer.hikari.HikariDataSource;
+import dagger.Module;
+import dagger.Provides;
+import javax.inject.Singleton;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+
+/** One connection pool and one SessionFactory per function instance, built at init and reused. */
+@Module
+public final class PersistenceModule {
+    private PersistenceModule() {
+    }
+
+    @Provides
+    @Singleton
+    static DataSource dataSource(AppConfig config, SecretSource secrets) {
+        HikariDataSource dataSource = DataSources.create(config, config.functionName(),
+                () -> config.currentLogin(secrets));
+        SnapStartHooks.closingConnectionsOf(dataSource);
+        return dataSource;
+    }
+
+    @Provides
+    @Singleton
+    static SessionFactory sessionFactory(DataSource dataSource) {
+        SessionFactory sessions = HibernateBootstrap.sessionFactory(dataSource);
+        SnapStartHooks.priming(sessions);
+        return sessions;
+    }
+}

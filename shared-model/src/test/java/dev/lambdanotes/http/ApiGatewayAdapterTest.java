@@ -1,0 +1,50 @@
+package dev.lambdanotes.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdanotes.observability.Telemetry;
+import dev.lambdanotes.testing.ApiEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+/** What a client sees when an endpoint fails in a way nobody planned for. */
+class ApiGatewayAdapterTest {
+    private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+    private final Telemetry telemetry = new Telemetry(new PrintStream(metrics, true, StandardCharsets.UTF_8),
+            Clock.systemUTC(), "NotesService", "test");
+
+    private APIGatewayV2HTTPResponse callFailingWith(RuntimeException failure) {
+        ApiGatewayAdapter adapter = new ApiGatewayAdapter(new Router().route("GET", "/notes", request -> {
+            throw failure;
+        }), telemetry);
+        return adapter.handle(ApiEvent.load("notes-list.json").toEvent(), null);
+    }
+
+    @Test
+    void anUnexpectedException_isA500Problem_thatRevealsNothing_andCountsAsAnError() {
+        APIGatewayV2HTTPResponse response = callFailingWith(
+                new IllegalStateException("org.hibernate internal detail: SELECT secret FROM users"));
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(response.getBody()).contains("\"status\":500")
+                .doesNotContain("hibernate", "SELECT", "IllegalStateException", "secret");
+        assertThat(metrics.toString(StandardCharsets.UTF_8)).contains("\"Errors\":1");
+    }
+
+    @Test
+    void aLostDatabaseConnection_isA503WithRetryAfter_andCountsAsUnavailable() {
+        APIGatewayV2HTTPResponse response = callFailingWith(new RuntimeException("wrapped",
+                new SQLTransientConnectionException("Connection is not available, request timed out")));
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
+        assertThat(response.getBody()).doesNotContain("Connection is not available");
+        assertThat(metrics.toString(StandardCharsets.UTF_8)).contains("\"Unavailable\":1");
+    }
+}

@@ -1,0 +1,161 @@
+package dev.lambdanotes.testing.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdanotes.api.NotesRoutes;
+import dev.lambdanotes.api.RegisterRoutes;
+import dev.lambdanotes.api.SessionRoutes;
+import dev.lambdanotes.application.AccessTokens;
+import dev.lambdanotes.application.LogIn;
+import dev.lambdanotes.application.NoteService;
+import dev.lambdanotes.application.PasswordHasher;
+import dev.lambdanotes.application.RegisterUser;
+import dev.lambdanotes.config.AppConfig;
+import dev.lambdanotes.migrations.SchemaMigrator;
+import dev.lambdanotes.observability.Telemetry;
+import dev.lambdanotes.persistence.DataSources;
+import dev.lambdanotes.persistence.HibernateBootstrap;
+import dev.lambdanotes.persistence.SnapStartHooks;
+import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.TestDatabase;
+import dev.lambdanotes.testing.TestPostgres;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.SessionFactory;
+
+/**
+ * The application wired by hand, as the Dagger components wire it in Lambda, over a test
+ * database migrated by the same migrations the migration function runs.
+ */
+public final class TestApp implements AutoCloseable {
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger USERS = new AtomicInteger();
+    private static TestApp shared;
+    private static TestDatabase sharedDatabase;
+
+    public final TestDatabase database;
+    public final TestClock clock = new TestClock();
+    public final SessionFactory sessions;
+    public final RegisterRoutes register;
+    public final SessionRoutes session;
+    public final NotesRoutes notes;
+    /** What the telemetry wrote: one Embedded Metric Format document per line. */
+    public final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+    public final SnapStartHooks snapStartHooks;
+    private final HikariDataSource dataSource;
+
+    public TestApp(TestDatabase database, Duration tokenTtl) {
+        this.database = database;
+        AppConfig config = AppConfig.fromEnvironment(Map.of(
+                "DATABASE_URL", database.jdbcUrl(),
+                "DATABASE_USER", database.user(),
+                "DATABASE_PASSWORD", database.password(),
+                "TOKEN_TTL_SECONDS", Long.toString(tokenTtl.toSeconds()),
+                "DATABASE_POOL_SIZE", "4"));
+        this.dataSource = DataSources.create(config, "test");
+        this.sessions = HibernateBootstrap.sessionFactory(dataSource);
+        this.snapStartHooks = SnapStartHooks.closingConnectionsOf(dataSource);
+        PasswordHasher hasher = PasswordHasher.owaspMinimum();
+        AccessTokens tokens = new AccessTokens(sessions, new SecureRandom(), clock, config.tokenTtl());
+        Telemetry telemetry = new Telemetry(new PrintStream(metrics, true, StandardCharsets.UTF_8), clock,
+                config.metricsNamespace(), "test");
+        this.register = new RegisterRoutes(new RegisterUser(sessions, hasher), telemetry);
+        this.session = new SessionRoutes(new LogIn(sessions, hasher, tokens), telemetry);
+        this.notes = new NotesRoutes(tokens, new NoteService(sessions), telemetry);
+    }
+
+    /** One application over one migrated database, shared by the tests of a JVM; tests isolate by creating their own users. */
+    public static synchronized TestApp shared() {
+        if (shared == null) {
+            shared = new TestApp(sharedDatabase(), Duration.ofHours(1));
+        }
+        return shared;
+    }
+
+    public static synchronized TestDatabase sharedDatabase() {
+        if (sharedDatabase == null) {
+            sharedDatabase = migratedDatabase("notes");
+        }
+        return sharedDatabase;
+    }
+
+    /** A new database with the schema of this release. */
+    public static TestDatabase migratedDatabase(String prefix) {
+        TestDatabase database = TestPostgres.instance().createDatabase(prefix);
+        new SchemaMigrator(database.dataSource()).migrate();
+        return database;
+    }
+
+    public static String uniqueUsername(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + USERS.incrementAndGet();
+    }
+
+    public static String body(Map<String, ?> members) {
+        try {
+            return JSON.writeValueAsString(members);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Registers a new user with {@link #PASSWORD} and returns the username. */
+    public String newUser(String prefix) {
+        String username = uniqueUsername(prefix);
+        APIGatewayV2HTTPResponse response = register.handle(ApiEvent.load("register.json")
+                .body(body(Map.of("username", username, "password", PASSWORD))).toEvent(), null);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        return username;
+    }
+
+    public String logIn(String username) {
+        APIGatewayV2HTTPResponse response = session.handle(ApiEvent.load("login.json")
+                .body(body(Map.of("username", username, "password", PASSWORD))).toEvent(), null);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        return json(response).get("token").asText();
+    }
+
+    /** A new user, logged in: the bearer token. */
+    public String signedInUser(String prefix) {
+        return logIn(newUser(prefix));
+    }
+
+    /** Creates a note through the API and returns its JSON representation. */
+    public ObjectNode createNote(String token, String title, String body) {
+        APIGatewayV2HTTPResponse response = notes.handle(ApiEvent.load("notes-create.json")
+                .bearer(token).body(body(Map.of("title", title, "body", body))).toEvent(), null);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        return (ObjectNode) json(response);
+    }
+
+    /** Connections the function instance's pool holds right now. */
+    public int openConnections() {
+        return dataSource.getHikariPoolMXBean().getTotalConnections();
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        dataSource.close();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.lambdanotes.testing.app;
+
+import dev.lambdanotes.testing.ApiEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Measures a warm function instance: the time of one login (Argon2id hashing included) and of one
+ * note creation, each through the handler's routes from a deserialized event to the response,
+ * against the test PostgreSQL. Run it with the command in the README.
+ */
+public final class WarmLatency {
+    private WarmLatency() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        TestApp app = TestApp.shared();
+        String username = app.newUser("latency");
+        String token = app.logIn(username);
+        String loginBody = TestApp.body(Map.of("username", username, "password", TestApp.PASSWORD));
+        String noteBody = TestApp.body(Map.of("title", "Groceries", "body", "Milk, eggs, bread"));
+
+        report("login (POST /login)", rounds, () -> app.session.handle(
+                ApiEvent.load("login.json").body(loginBody).toEvent(), null).getStatusCode());
+        report("note creation (POST /notes)", rounds, () -> app.notes.handle(
+                ApiEvent.load("notes-create.json").bearer(token).body(noteBody).toEvent(), null).getStatusCode());
+        app.close();
+        System.exit(0);
+    }
+
+    private static void report(String what, int rounds, Supplier<Integer> call) {
+        for (int i = 0; i < rounds; i++) {
+            call.get();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            int status = call.get();
+            millis.add((System.nanoTime() - start) / 1e6);
+            if (status >= 300) {
+                throw new IllegalStateException(what + " answered " + status);
+            }
+        }
+        Collections.sort(millis);
+        System.out.printf("%-28s median %7.2f ms   p90 %7.2f ms   min %7.2f ms   (%d warm calls)%n", what,
+                millis.get(rounds / 2), millis.get((int) (rounds * 0.9)), millis.get(0), rounds);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.lambdanotes.testing;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * An API Gateway HTTP API (payload 2.0) event read from a sample file in events/, adjusted for one
+ * test (a token, a body, an id), and turned into the event object by the same serializer the
+ * Lambda Java runtime uses, so a test sees exactly what a deployed function would.
+ */
+public final class ApiEvent {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvent.class.getClassLoader());
+
+    private final ObjectNode event;
+
+    private ApiEvent(ObjectNode event) {
+        this.event = event;
+    }
+
+    /** The directory of sample events, handed to the tests by the build. */
+    public static Path eventsDirectory() {
+        String dir = System.getProperty("notes.events.dir");
+        if (dir == null) {
+            throw new IllegalStateException("the system property notes.events.dir names the events/ directory");
+        }
+        return Path.of(dir);
+    }
+
+    public static ApiEvent load(String fileName) {
+        try {
+            return new ApiEvent((ObjectNode) JSON.readTree(Files.readString(eventsDirectory().resolve(fileName))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets a header under exactly the given name (API Gateway lower-cases names; a test may not). */
+    public ApiEvent header(String name, String value) {
+        ObjectNode headers = event.with("headers");
+        for (var it = headers.fieldNames(); it.hasNext(); ) {
+            if (it.next().equalsIgnoreCase(name)) {
+                it.remove();
+            }
+        }
+        if (value != null) {
+            headers.put(name, value);
+        }
+        return this;
+    }
+
+    public ApiEvent withoutHeader(String name) {
+        return header(name, null);
+    }
+
+    public ApiEvent bearer(String token) {
+        return header("authorization", "Bearer " + token);
+    }
+
+    public ApiEvent body(String body) {
+        if (body == null) {
+            event.remove("body");
+        } else {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", false);
+        return this;
+    }
+
+    public ApiEvent base64Body(byte[] bytes) {
+        event.put("body", Base64.getEncoder().encodeToString(bytes));
+        event.put("isBase64Encoded", true);
+        return this;
+    }
+
+    /** Points the event at a note: path parameter, rawPath and requestContext.http.path together. */
+    public ApiEvent pathParameter(String name, String value) {
+        event.with("pathParameters").put(name, value);
+        String template = event.path("routeKey").asText();
+        String path = template.substring(template.indexOf(' ') + 1).replace("{" + name + "}", value);
+        event.put("rawPath", path);
+        ((ObjectNode) event.path("requestContext").path("http")).put("path", path);
+        return this;
+    }
+
+    public ApiEvent query(Map<String, String> parameters) {
+        Map<String, String> sorted = new TreeMap<>(parameters);
+        ObjectNode query = event.putObject("queryStringParameters");
+        sorted.forEach(query::put);
+        event.put("rawQueryString", sorted.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
+        return this;
+    }
+
+    public JsonNode json() {
+        return event;
+    }
+
+    public String toJson() {
+        return event.toString();
+    }
+
+    /** The event object, deserialized from JSON as the Lambda runtime does it. */
+    public APIGatewayV2HTTPEvent toEvent() {
+        return SERIALIZER.fromJson(toJson());
+    }
+}
