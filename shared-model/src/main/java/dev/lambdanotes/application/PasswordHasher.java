@@ -1,6 +1,7 @@
 package dev.lambdanotes.application;
 
 import com.password4j.Argon2Function;
+import dev.lambdanotes.domain.Text;
 import com.password4j.types.Argon2;
 
 /**
@@ -27,10 +28,22 @@ public final class PasswordHasher {
 
     /** A fresh random salt and the Argon2id hash, encoded as a PHC string ({@code $argon2id$v=19$m=...}). */
     public String hash(String password) {
+        if (!Text.isValidUnicode(password)) {
+            throw new IllegalArgumentException("a password with an unpaired surrogate has no UTF-8 form to hash");
+        }
         return argon2.hash(password).getResult();
     }
 
+    /**
+     * Whether the password is the one the hash was made from. A password that is not valid Unicode
+     * never matches (its lone surrogates would be hashed as '?', the same as other passwords), but
+     * costs the same work.
+     */
     public boolean matches(String password, String storedHash) {
+        if (!Text.isValidUnicode(password)) {
+            spendEquivalentWork("");
+            return false;
+        }
         return Argon2Function.getInstanceFromHash(storedHash).check(password, storedHash);
     }
 
@@ -39,6 +52,6 @@ public final class PasswordHasher {
      * cannot tell unknown usernames from wrong passwords by timing.
      */
     public void spendEquivalentWork(String password) {
-        argon2.hash(password);
+        argon2.hash(Text.isValidUnicode(password) ? password : "");
     }
 }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * A username and password as a client sent them, checked against the account rules: a username of
  * 3 to 80 letters, digits, '.', '_' or '-'; a password of 8 to 1024 characters, taken exactly as
- * received (no trimming, no normalization, no composition rules).
+ * received (no trimming, no normalization, no composition rules) and valid Unicode, so that it has
+ * exactly one UTF-8 form to hash.
  */
 public record Credentials(String username, String password) {
     public static final int MIN_PASSWORD_LENGTH = 8;
@@ -29,6 +30,8 @@ public record Credentials(String username, String password) {
         }
         if (password == null) {
             errors.add(FieldError.body("password", "is required"));
+        } else if (!Text.isValidUnicode(password)) {
+            errors.add(FieldError.body("password", "must be valid Unicode (it contains an unpaired surrogate)"));
         } else {
             int length = Text.length(password);
             if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {

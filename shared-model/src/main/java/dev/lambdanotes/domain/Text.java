@@ -11,6 +11,22 @@ public final class Text {
     }
 
     /**
+     * Whether the string has a UTF-8 form: no lone UTF-16 surrogate. Java would otherwise encode
+     * each lone surrogate as '?', so different strings would become the same bytes.
+     */
+    public static boolean isValidUnicode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Why a string cannot be stored as it is, or null if it can: PostgreSQL text cannot hold
      * U+0000, and a lone UTF-16 surrogate has no UTF-8 form, so either would be lost or corrupted.
      */

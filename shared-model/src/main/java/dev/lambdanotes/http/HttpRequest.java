@@ -1,6 +1,7 @@
 package dev.lambdanotes.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.lambdanotes.domain.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
@@ -63,6 +64,9 @@ public final class HttpRequest {
             return null;
         }
         if (!base64) {
+            if (!Text.isValidUnicode(body)) {
+                throw new MalformedRequest("The request body is not valid Unicode text (it contains an unpaired surrogate).");
+            }
             return body.getBytes(StandardCharsets.UTF_8);
         }
         if ((long) body.length() * 3 / 4 > JsonBodies.MAX_BODY_BYTES + 3) {

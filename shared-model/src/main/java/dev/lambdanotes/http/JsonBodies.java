@@ -8,7 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.activation.MimeType;
+import jakarta.activation.MimeTypeParseException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -48,9 +54,10 @@ public final class JsonBodies {
         if (body == null || body.length == 0) {
             throw new MalformedRequest("A JSON object is required as the request body.");
         }
+        String text = strictUtf8(body);
         JsonNode node;
         try {
-            node = MAPPER.readTree(body);
+            node = MAPPER.readTree(text);
         } catch (JacksonException e) {
             throw new MalformedRequest("The request body is not valid JSON.");
         } catch (IOException e) {
@@ -62,25 +69,45 @@ public final class JsonBodies {
         return new RequestFields((ObjectNode) node);
     }
 
-    /** Accepts application/json and any application/*+json, in UTF-8; no Content-Type is taken as JSON. */
+    /**
+     * The body as text, refusing bytes that are not UTF-8 (a stray byte, an overlong form, an
+     * encoded surrogate) rather than storing replacement characters in their place.
+     */
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedRequest("The request body is not valid UTF-8.");
+        }
+    }
+
+    /**
+     * Accepts application/json and any application/*+json, in UTF-8; no Content-Type is taken as
+     * JSON. The header is parsed as an RFC 2045 media type; one that does not parse is a 400.
+     */
     static void checkContentType(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return;
         }
-        String[] parts = contentType.split(";");
-        String type = parts[0].trim().toLowerCase(Locale.ROOT);
-        boolean json = type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+        MimeType mediaType;
+        try {
+            mediaType = new MimeType(contentType);
+        } catch (MimeTypeParseException e) {
+            throw new MalformedRequest("The Content-Type header is not a valid media type.");
+        }
+        String primary = mediaType.getPrimaryType().toLowerCase(Locale.ROOT);
+        String sub = mediaType.getSubType().toLowerCase(Locale.ROOT);
+        boolean json = primary.equals("application") && (sub.equals("json") || sub.endsWith("+json"));
         if (!json) {
             throw new UnsupportedMediaType("The request body must be JSON (Content-Type: application/json).");
         }
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].split("=", 2);
-            if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("charset")) {
-                String charset = parameter[1].trim().replace("\"", "");
-                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-                    throw new UnsupportedMediaType("The request body must be encoded in UTF-8.");
-                }
-            }
+        String charset = mediaType.getParameter("charset");
+        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+            throw new UnsupportedMediaType("The request body must be encoded in UTF-8.");
         }
     }
 }

@@ -21,6 +21,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LoginHandlerTest {
     private final TestApp app = TestApp.shared();
@@ -122,6 +124,18 @@ class LoginHandlerTest {
         // Without the equivalent hashing work an unknown user answers in a few milliseconds,
         // more than ten times faster than a wrong password (a full Argon2id computation).
         assertThat(ratio).isBetween(0.5, 2.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800\\ud800abcdefgh", "\\udfff\\udbffabcdefgh"})
+    void login_withPasswordThatHasNoUtf8Form_neverMatchesThePasswordItWouldBecome(String escapedPassword) {
+        String username = TestApp.uniqueUsername("question");
+        app.register.handle(ApiEvent.load("register.json")
+                .body(body(Map.of("username", username, "password", "??abcdefgh"))).toEvent(), null);
+
+        assertUnauthorized(handler.handleRequest(ApiEvent.load("login.json")
+                .body("{\"username\":\"" + username + "\",\"password\":\"" + escapedPassword + "\"}").toEvent(), null));
+        assertThat(login(username, "??abcdefgh").getStatusCode()).isEqualTo(200);
     }
 
     @Test

@@ -145,6 +145,34 @@ class NotesHandlerTest {
                     .header("content-type", "text/plain").body("title=t")), 415);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {";", "application/json; charset", "/", "application/json;;"})
+        void createAndUpdate_withMalformedContentType_return400AndStoreNothing(String contentType) {
+            String token = app.signedInUser("badtype");
+            ObjectNode note = app.createNote(token, "Kept", "as it was");
+            String id = note.get("id").asText();
+
+            assertProblem(call(ApiEvent.load("notes-create.json").bearer(token)
+                    .header("content-type", contentType).body(body(Map.of("title", "t", "body", "b")))), 400);
+            assertProblem(call(ApiEvent.load("notes-update.json").bearer(token).pathParameter("id", id)
+                    .header("if-match", "\"0\"").header("content-type", contentType)
+                    .body(body(Map.of("title", "t", "body", "b")))), 400);
+
+            assertThat(json(call(ApiEvent.load("notes-list.json").bearer(token))).get("items")).hasSize(1);
+            assertThat(json(get(token, id)).get("title").asText()).isEqualTo("Kept");
+        }
+
+        @Test
+        void create_withInvalidUtf8Body_returns400AndStoresNothing() {
+            String token = app.signedInUser("badutf8");
+            byte[] invalid = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', 'a', (byte) 0xFF, '"', ',',
+                    '"', 'b', 'o', 'd', 'y', '"', ':', '"', '"', '}'};
+
+            assertProblem(call(ApiEvent.load("notes-create.json").bearer(token).base64Body(invalid)), 400);
+
+            assertThat(json(call(ApiEvent.load("notes-list.json").bearer(token))).get("items")).isEmpty();
+        }
+
         @Test
         void create_withUnknownTokenAndInvalidBody_isRefusedAsUnauthenticatedFirst() {
             String unknown = "A".repeat(43);

@@ -26,6 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegisterHandlerTest {
     private final TestApp app = TestApp.shared();
@@ -228,6 +230,67 @@ class RegisterHandlerTest {
         byte[] invalid = {'{', '"', 'u', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
 
         assertProblem(register(ApiEvent.load("register.json").base64Body(invalid)), 400);
+    }
+
+    /** The passwords are JSON escapes, as a client sends them: \\ud800 is one lone surrogate. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800\\ud800abcdefgh", "\\udfff\\udbffabcdefgh", "abcdefgh\\ud83d"})
+    void register_withPasswordThatHasNoUtf8Form_returns400AndCreatesNoAccount(String escapedPassword) throws SQLException {
+        String username = uniqueUsername("surrogate");
+        String json = "{\"username\":\"" + username + "\",\"password\":\"" + escapedPassword + "\"}";
+
+        APIGatewayV2HTTPResponse response = register(ApiEvent.load("register.json").body(json));
+
+        assertProblem(response, 400);
+        assertThat(json(response).get("errors").get(0).get("pointer").asText()).isEqualTo("#/password");
+        assertThat(accounts(username)).isZero();
+    }
+
+    @Test
+    void register_withLoneSurrogateInATextBody_returns400() throws SQLException {
+        String username = uniqueUsername("rawsurrogate");
+        String raw = "{\"username\":\"" + username + "\",\"password\":\"abcdefgh\ud800\"}";
+
+        assertProblem(register(ApiEvent.load("register.json").body(raw)), 400);
+        assertThat(accounts(username)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";", "/", "application/", "/json", "application/json; charset",
+            "application/json;;", "application/json; charset=\"utf-8", "json", "application/json garbage", "\u0000"})
+    void register_withMalformedContentType_returns400Problem(String contentType) {
+        APIGatewayV2HTTPResponse response = register(ApiEvent.load("register.json")
+                .header("content-type", contentType)
+                .body(body(Map.of("username", uniqueUsername("ct"), "password", TestApp.PASSWORD))));
+
+        assertProblem(response, 400);
+    }
+
+    @Test
+    void register_withEncodedSurrogateBytes_returns400() throws SQLException {
+        String username = uniqueUsername("cesu");
+        byte[] prefix = ("{\"username\":\"" + username + "\",\"password\":\"abcdefgh").getBytes(StandardCharsets.UTF_8);
+        byte[] surrogate = {(byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        byte[] suffix = "\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[prefix.length + surrogate.length + suffix.length];
+        System.arraycopy(prefix, 0, bytes, 0, prefix.length);
+        System.arraycopy(surrogate, 0, bytes, prefix.length, surrogate.length);
+        System.arraycopy(suffix, 0, bytes, prefix.length + surrogate.length, suffix.length);
+
+        assertProblem(register(ApiEvent.load("register.json").base64Body(bytes)), 400);
+        assertThat(accounts(username)).isZero();
+    }
+
+    private int accounts(String username) throws SQLException {
+        try (Connection connection = app.database.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT count(*) FROM users WHERE lower(username) = lower(?)")) {
+            statement.setString(1, username);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private String storedHash(String username) throws SQLException {
