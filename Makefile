@@ -11,7 +11,7 @@ define package_function
 	cp $(1)/target/*-lambda.jar "$(ARTIFACTS_DIR)/lib/"
 endef
 
-.PHONY: build-RegisterFunction build-LoginFunction build-NotesFunction build-MigrateFunction
+.PHONY: build-RegisterFunction build-LoginFunction build-NotesFunction build-AccountFunction build-MigrateFunction
 
 build-RegisterFunction:
 	$(call package_function,functions/register)
@@ -21,6 +21,9 @@ build-LoginFunction:
 
 build-NotesFunction:
 	$(call package_function,functions/notes)
+
+build-AccountFunction:
+	$(call package_function,functions/account)
 
 build-MigrateFunction:
 	$(call package_function,migrations)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdanotes.functions.account.AccountHandler;
 import dev.lambdanotes.functions.login.LoginHandler;
 import dev.lambdanotes.functions.notes.NotesHandler;
 import dev.lambdanotes.functions.register.RegisterHandler;
@@ -42,6 +43,15 @@ import org.junit.jupiter.api.Test;
 class EventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A string member of a sample's JSON body. */
+    private static final java.util.function.BiFunction<ApiEvent, String, String> JSON_FIELDS = (event, name) -> {
+        try {
+            return JSON.readTree(event.json().get("body").asText()).get(name).asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    };
+
     /** What each API sample is meant to produce, in the order they are replayed. */
     private static final Map<String, Integer> API_EVENTS = new LinkedHashMap<>();
 
@@ -53,7 +63,11 @@ class EventsTest {
         API_EVENTS.put("notes-get.json", 200);
         API_EVENTS.put("notes-update.json", 200);
         API_EVENTS.put("notes-delete.json", 204);
+        API_EVENTS.put("account-get.json", 200);
+        API_EVENTS.put("account-change-password.json", 204);
         API_EVENTS.put("logout.json", 204);
+        API_EVENTS.put("logout-everywhere.json", 204);
+        API_EVENTS.put("account-delete.json", 204);
     }
 
     private static final List<String> MIGRATE_EVENTS =
@@ -79,12 +93,21 @@ class EventsTest {
                     "register", event -> new RegisterHandler(app.register).handleRequest(event, null),
                     "login", event -> new LoginHandler(app.session).handleRequest(event, null),
                     "logout", event -> new LoginHandler(app.session).handleRequest(event, null),
-                    "notes", event -> new NotesHandler(app.notes).handleRequest(event, null));
+                    "notes", event -> new NotesHandler(app.notes).handleRequest(event, null),
+                    "account", event -> new AccountHandler(app.account).handleRequest(event, null));
+            String username = JSON_FIELDS.apply(ApiEvent.load("register.json"), "username");
+            String password = JSON_FIELDS.apply(ApiEvent.load("register.json"), "password");
             String token = null;
             String noteId = null;
             for (Map.Entry<String, Integer> sample : API_EVENTS.entrySet()) {
                 ApiEvent event = ApiEvent.load(sample.getKey());
-                if (token != null && event.json().path("headers").has("authorization")) {
+                if (event.json().path("headers").has("authorization")) {
+                    if (token == null) {
+                        // Signed out by the sample before: sign in again, as a client would.
+                        token = TestApp.json(app.session.handle(ApiEvent.load("login.json")
+                                .body(TestApp.body(Map.of("username", username, "password", password))).toEvent(), null))
+                                .get("token").asText();
+                    }
                     event.bearer(token);
                 }
                 if (noteId != null && event.json().path("pathParameters").has("id")) {
@@ -98,6 +121,12 @@ class EventsTest {
                         .isEqualTo(sample.getValue());
                 if (sample.getKey().equals("login.json")) {
                     token = TestApp.json(response).get("token").asText();
+                }
+                if (sample.getKey().startsWith("logout")) {
+                    token = null;
+                }
+                if (sample.getKey().equals("account-change-password.json")) {
+                    password = JSON_FIELDS.apply(event, "newPassword");
                 }
                 if (sample.getKey().equals("notes-create.json")) {
                     noteId = TestApp.json(response).get("id").asText();

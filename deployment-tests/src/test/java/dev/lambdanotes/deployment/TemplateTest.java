@@ -3,6 +3,7 @@ package dev.lambdanotes.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdanotes.functions.account.AccountHandler;
 import dev.lambdanotes.functions.login.LoginHandler;
 import dev.lambdanotes.functions.notes.NotesHandler;
 import dev.lambdanotes.functions.register.RegisterHandler;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /** template.yaml is the deployed truth; these tests keep it and the code from drifting apart. */
 class TemplateTest {
-    private static final List<String> API_FUNCTIONS = List.of("RegisterFunction", "LoginFunction", "NotesFunction");
+    private static final List<String> API_FUNCTIONS = List.of("RegisterFunction", "LoginFunction", "NotesFunction",
+            "AccountFunction");
 
     /** SHA-256 over the migration files in name order (name, NUL, content, NUL), first 16 hex digits. */
     static String migrationsChecksum() throws Exception {
@@ -84,7 +86,8 @@ class TemplateTest {
         Map<String, Function<ApiEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
                 "RegisterFunction", event -> new RegisterHandler(app.register).handleRequest(event.toEvent(), null),
                 "LoginFunction", event -> new LoginHandler(app.session).handleRequest(event.toEvent(), null),
-                "NotesFunction", event -> new NotesHandler(app.notes).handleRequest(event.toEvent(), null));
+                "NotesFunction", event -> new NotesHandler(app.notes).handleRequest(event.toEvent(), null),
+                "AccountFunction", event -> new AccountHandler(app.account).handleRequest(event.toEvent(), null));
         int routes = 0;
         for (String id : API_FUNCTIONS) {
             JsonNode events = Project.functions().get(id).get("Properties").get("Events");
@@ -107,7 +110,7 @@ class TemplateTest {
                 routes++;
             }
         }
-        assertThat(routes).isEqualTo(8);
+        assertThat(routes).isEqualTo(11);
     }
 
     @Test

@@ -29,7 +29,7 @@ import dev.lambdanotes.observability.Telemetry;
 import javax.inject.Inject;
 
 /** The /notes and /notes/{id} routes: a signed-in user's private notes. */
-public final class NotesRoutes {
+public final class NotesRoutes implements Routes {
     private final AccessTokens tokens;
     private final NoteService notes;
     private final Telemetry telemetry;
@@ -48,6 +48,7 @@ public final class NotesRoutes {
                 .route("DELETE", "/notes/{id}", this::delete), telemetry);
     }
 
+    @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return adapter.handle(event, context);
     }

@@ -17,7 +17,7 @@ import dev.lambdanotes.observability.Telemetry;
 import javax.inject.Inject;
 
 /** POST /register: creates an account. */
-public final class RegisterRoutes {
+public final class RegisterRoutes implements Routes {
     private final RegisterUser registerUser;
     private final Telemetry telemetry;
     private final ApiGatewayAdapter adapter;
@@ -29,6 +29,7 @@ public final class RegisterRoutes {
         this.adapter = new ApiGatewayAdapter(new Router().route("POST", "/register", this::register), telemetry);
     }
 
+    @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return adapter.handle(event, context);
     }
@@ -38,7 +39,7 @@ public final class RegisterRoutes {
         String username = fields.string("username");
         String password = fields.string("password");
         fields.requireValidTypes();
-        User user = registerUser.register(new Credentials(username, password));
+        User user = registerUser.register(new Credentials(username, password), request.sourceIp());
         telemetry.userRegistered(user.id(), user.username());
         ObjectNode json = JsonBodies.newObject();
         json.put("id", user.id().toString());

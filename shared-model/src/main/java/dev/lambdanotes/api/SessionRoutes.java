@@ -3,9 +3,12 @@ package dev.lambdanotes.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdanotes.application.AccessTokens;
 import dev.lambdanotes.application.IssuedToken;
 import dev.lambdanotes.application.LogIn;
+import dev.lambdanotes.domain.FieldError;
 import dev.lambdanotes.domain.InvalidCredentials;
+import dev.lambdanotes.domain.InvalidInput;
 import dev.lambdanotes.http.ApiGatewayAdapter;
 import dev.lambdanotes.http.BearerToken;
 import dev.lambdanotes.http.HttpRequest;
@@ -17,21 +20,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.observability.Telemetry;
 import javax.inject.Inject;
 
-/** POST /login issues a bearer token; POST /logout revokes the one it is called with. */
-public final class SessionRoutes {
+/** POST /login issues a bearer token; POST /logout revokes the one it is called with, or all of the user's. */
+public final class SessionRoutes implements Routes {
     private final LogIn logIn;
+    private final AccessTokens tokens;
     private final Telemetry telemetry;
     private final ApiGatewayAdapter adapter;
 
     @Inject
-    public SessionRoutes(LogIn logIn, Telemetry telemetry) {
+    public SessionRoutes(LogIn logIn, AccessTokens tokens, Telemetry telemetry) {
         this.logIn = logIn;
+        this.tokens = tokens;
         this.telemetry = telemetry;
         this.adapter = new ApiGatewayAdapter(new Router()
                 .route("POST", "/login", this::login)
                 .route("POST", "/logout", this::logout), telemetry);
     }
 
+    @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return adapter.handle(event, context);
     }
@@ -43,9 +49,10 @@ public final class SessionRoutes {
         fields.requireValidTypes();
         IssuedToken issued;
         try {
-            issued = logIn.logIn(username, password);
+            issued = logIn.logIn(username, password, request.sourceIp());
         } catch (InvalidCredentials e) {
             telemetry.loginFailed(e.knownUser() ? username : null);
+            e.throttlesEngaged().forEach(counter -> telemetry.throttleEngaged(counter, request.sourceIp()));
             throw e;
         }
         telemetry.loginSucceeded(username);
@@ -56,9 +63,26 @@ public final class SessionRoutes {
         return HttpResponse.json(200, JsonBodies.write(json));
     }
 
+    /** {@code ?everywhere=true} revokes every token of the user, on every device; otherwise only this one. */
     private HttpResponse logout(HttpRequest request) {
-        logIn.logOut(BearerToken.from(request));
-        telemetry.loggedOut();
+        String token = BearerToken.from(request);
+        boolean everywhere = everywhere(request.queryParameter("everywhere"));
+        if (everywhere) {
+            tokens.revokeAll(tokens.caller(token));
+        } else {
+            logIn.logOut(token);
+        }
+        telemetry.loggedOut(everywhere);
         return HttpResponse.noContent();
+    }
+
+    private static boolean everywhere(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw InvalidInput.of(FieldError.query("everywhere", "must be true or false"));
     }
 }

@@ -22,6 +22,7 @@ import org.hibernate.SessionFactory;
 public final class AccessTokens {
     private static final int TOKEN_BYTES = 32;
     /** 32 bytes in unpadded base64url. */
+    private static final int EXPIRED_DELETED_PER_LOGIN = 100;
     private static final Pattern TOKEN_FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final SessionFactory sessions;
@@ -42,9 +43,13 @@ public final class AccessTokens {
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        session.createMutationQuery("delete from AccessToken t where t.userId = :user and t.expiresAt <= :now")
-                .setParameter("user", userId)
+        // Expired tokens of anyone, a bounded batch per login, so the table cannot grow for ever.
+        session.createNativeMutationQuery("""
+                        delete from access_tokens where token_hash in (
+                            select token_hash from access_tokens where expires_at <= :now
+                            order by expires_at limit :batch for update skip locked)""")
                 .setParameter("now", now)
+                .setParameter("batch", EXPIRED_DELETED_PER_LOGIN)
                 .executeUpdate();
         session.persist(new AccessToken(digest(token), userId, now.plus(ttl)));
         return new IssuedToken(token, ttl);
@@ -58,14 +63,26 @@ public final class AccessTokens {
         if (token == null || !TOKEN_FORMAT.matcher(token).matches()) {
             throw new NotAuthenticated();
         }
-        byte[] hash = digest(token);
-        return session -> session
-                .createSelectionQuery(
-                        "select t.userId from AccessToken t where t.tokenHash = :hash and t.expiresAt > :now", UUID.class)
-                .setParameter("hash", hash)
-                .setParameter("now", clock.instant())
-                .uniqueResultOptional()
-                .orElseThrow(NotAuthenticated::new);
+        return new Caller(digest(token), clock);
+    }
+
+    /** Revokes every token of the caller's user, the caller's own included; throws NotAuthenticated for an invalid token. */
+    public void revokeAll(Caller caller) {
+        sessions.inTransaction(session -> revokeAllOf(session, caller.userIn(session)));
+    }
+
+    /** Revokes every token of the user but the caller's, within the caller's transaction. */
+    void revokeAllBut(Session session, UUID userId, Caller caller) {
+        session.createMutationQuery("delete from AccessToken t where t.userId = :user and t.tokenHash <> :keep")
+                .setParameter("user", userId)
+                .setParameter("keep", caller.tokenHash())
+                .executeUpdate();
+    }
+
+    void revokeAllOf(Session session, UUID userId) {
+        session.createMutationQuery("delete from AccessToken t where t.userId = :user")
+                .setParameter("user", userId)
+                .executeUpdate();
     }
 
     /** Revokes the token, so it stops working at once; throws {@link NotAuthenticated} if it was not valid. */

@@ -20,19 +20,25 @@ public final class LogIn {
     private final SessionFactory sessions;
     private final PasswordHasher hasher;
     private final AccessTokens tokens;
+    private final AttemptThrottle throttle;
 
     @Inject
-    public LogIn(SessionFactory sessions, PasswordHasher hasher, AccessTokens tokens) {
+    public LogIn(SessionFactory sessions, PasswordHasher hasher, AccessTokens tokens, AttemptThrottle throttle) {
         this.sessions = sessions;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     /**
      * The attempt is checked for shape only (the username and password are present, the password
      * no longer than any account's can be); anything else that is wrong is simply a failed login.
+     * Failures are counted per username (whether an account has it or not) and per source
+     * address; while either counter holds attempts back, the attempt is refused with
+     * {@link dev.lambdanotes.domain.TooManyAttempts} before any hashing. A success forgets the
+     * username's failures.
      */
-    public IssuedToken logIn(String username, String password) {
+    public IssuedToken logIn(String username, String password, String sourceIp) {
         List<FieldError> errors = new ArrayList<>();
         if (username == null || username.isEmpty()) {
             errors.add(FieldError.body("username", "is required"));
@@ -46,17 +52,28 @@ public final class LogIn {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        // A name no account can have is not looked up (a NUL in it would even make the query fail).
-        Optional<User> user = Credentials.isPossibleUsername(username)
-                ? Users.findByUsername(sessions, username) : Optional.empty();
+        AttemptThrottle.Key account = AttemptThrottle.Key.loginAccount(username);
+        List<AttemptThrottle.Key> counters = List.of(account, AttemptThrottle.Key.loginSource(sourceIp));
+        Optional<User> user = sessions.fromSession(session -> {
+            throttle.check(session, counters);
+            // A name no account can have is not looked up (a NUL in it would even make the query fail).
+            return Credentials.isPossibleUsername(username) ? Users.findByUsername(session, username) : Optional.empty();
+        });
+        boolean matches;
         if (user.isEmpty()) {
             hasher.spendEquivalentWork(password);
-            throw new InvalidCredentials(false);
+            matches = false;
+        } else {
+            matches = hasher.matches(password, user.get().passwordHash());
         }
-        if (!hasher.matches(password, user.get().passwordHash())) {
-            throw new InvalidCredentials(true);
+        if (!matches) {
+            List<AttemptThrottle.Kind> engaged = sessions.fromTransaction(session -> throttle.record(session, counters));
+            throw new InvalidCredentials(user.isPresent(), engaged.stream().map(AttemptThrottle.Kind::label).toList());
         }
-        return sessions.fromTransaction(session -> tokens.issue(session, user.get().id()));
+        return sessions.fromTransaction(session -> {
+            throttle.reset(session, account);
+            return tokens.issue(session, user.get().id());
+        });
     }
 
     public void logOut(String token) {

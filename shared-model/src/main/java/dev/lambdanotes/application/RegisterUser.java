@@ -3,6 +3,7 @@ package dev.lambdanotes.application;
 import dev.lambdanotes.domain.Credentials;
 import dev.lambdanotes.domain.User;
 import dev.lambdanotes.domain.UsernameTaken;
+import java.util.List;
 import java.util.UUID;
 import javax.inject.Inject;
 import org.hibernate.SessionFactory;
@@ -14,15 +15,25 @@ public final class RegisterUser {
 
     private final SessionFactory sessions;
     private final PasswordHasher hasher;
+    private final AttemptThrottle throttle;
 
     @Inject
-    public RegisterUser(SessionFactory sessions, PasswordHasher hasher) {
+    public RegisterUser(SessionFactory sessions, PasswordHasher hasher, AttemptThrottle throttle) {
         this.sessions = sessions;
         this.hasher = hasher;
+        this.throttle = throttle;
     }
 
-    public User register(Credentials credentials) {
-        if (Users.findByUsername(sessions, credentials.username()).isPresent()) {
+    /**
+     * Every valid registration counts against its source address, taken or not; while the
+     * address's counter holds attempts back, {@link dev.lambdanotes.domain.TooManyAttempts} is thrown.
+     */
+    public User register(Credentials credentials, String sourceIp) {
+        boolean taken = sessions.fromTransaction(session -> {
+            throttle.admit(session, List.of(AttemptThrottle.Key.registrationSource(sourceIp)));
+            return Users.findByUsername(session, credentials.username()).isPresent();
+        });
+        if (taken) {
             throw new UsernameTaken();
         }
         // Hashing takes tens of milliseconds: do it before holding a connection.

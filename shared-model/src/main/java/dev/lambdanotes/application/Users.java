@@ -2,17 +2,17 @@ package dev.lambdanotes.application;
 
 import dev.lambdanotes.domain.User;
 import java.util.Optional;
-import org.hibernate.SessionFactory;
+import org.hibernate.Session;
 
 /** Looks users up the way the unique index defines them: by username, regardless of case. */
 final class Users {
     private Users() {
     }
 
-    static Optional<User> findByUsername(SessionFactory sessions, String username) {
-        return sessions.fromSession(session -> session
+    static Optional<User> findByUsername(Session session, String username) {
+        return session
                 .createSelectionQuery("from User u where lower(u.username) = lower(:username)", User.class)
                 .setParameter("username", username)
-                .uniqueResultOptional());
+                .uniqueResultOptional();
     }
 }

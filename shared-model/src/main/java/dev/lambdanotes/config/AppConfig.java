@@ -1,5 +1,7 @@
 package dev.lambdanotes.config;
 
+import dev.lambdanotes.domain.ThrottlePolicies;
+import dev.lambdanotes.domain.ThrottlePolicy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +28,11 @@ import java.util.Objects;
  *                           state is set on them, so the proxy can share its database connections
  * @param functionName       the function's name, on every log line ({@code AWS_LAMBDA_FUNCTION_NAME}, set by Lambda)
  * @param metricsNamespace   CloudWatch namespace of the metrics ({@code METRICS_NAMESPACE}, default NotesService)
+ * @param throttlePolicies   login and registration throttling: {@code LOGIN_THROTTLE_ACCOUNT_FREE_ATTEMPTS}
+ *                           (default 5), {@code LOGIN_THROTTLE_SOURCE_FREE_ATTEMPTS} (50),
+ *                           {@code LOGIN_THROTTLE_WINDOW_SECONDS} (900), {@code LOGIN_THROTTLE_MAX_DELAY_SECONDS}
+ *                           (900), {@code REGISTRATION_THROTTLE_FREE_ATTEMPTS} (10),
+ *                           {@code REGISTRATION_THROTTLE_WINDOW_SECONDS} (3600); see {@link ThrottlePolicies#defaults()}
  */
 public record AppConfig(
         String databaseUrl,
@@ -39,7 +46,8 @@ public record AppConfig(
         String databaseSecretArn,
         boolean viaProxy,
         String functionName,
-        String metricsNamespace) {
+        String metricsNamespace,
+        ThrottlePolicies throttlePolicies) {
 
     public AppConfig {
         Objects.requireNonNull(databaseUrl, "databaseUrl");
@@ -80,7 +88,32 @@ public record AppConfig(
                 secretArn,
                 "true".equalsIgnoreCase(value(env, "DATABASE_PROXY", "false")),
                 value(env, "AWS_LAMBDA_FUNCTION_NAME", "notes"),
-                value(env, "METRICS_NAMESPACE", "NotesService"));
+                value(env, "METRICS_NAMESPACE", "NotesService"),
+                throttlePolicies(env));
+    }
+
+    private static ThrottlePolicies throttlePolicies(Map<String, String> env) {
+        ThrottlePolicies defaults = ThrottlePolicies.defaults();
+        Duration loginWindow = Duration.ofSeconds(intValue(env, "LOGIN_THROTTLE_WINDOW_SECONDS",
+                (int) defaults.loginAccount().window().toSeconds()));
+        Duration loginMaxDelay = Duration.ofSeconds(intValue(env, "LOGIN_THROTTLE_MAX_DELAY_SECONDS",
+                (int) defaults.loginAccount().maxDelay().toSeconds()));
+        Duration registrationWindow = Duration.ofSeconds(intValue(env, "REGISTRATION_THROTTLE_WINDOW_SECONDS",
+                (int) defaults.registrationSource().window().toSeconds()));
+        try {
+            return new ThrottlePolicies(
+                    new ThrottlePolicy(intValue(env, "LOGIN_THROTTLE_ACCOUNT_FREE_ATTEMPTS",
+                            defaults.loginAccount().freeAttempts()), loginWindow,
+                            defaults.loginAccount().firstDelay(), loginMaxDelay),
+                    new ThrottlePolicy(intValue(env, "LOGIN_THROTTLE_SOURCE_FREE_ATTEMPTS",
+                            defaults.loginSource().freeAttempts()), loginWindow,
+                            defaults.loginSource().firstDelay(), loginMaxDelay),
+                    new ThrottlePolicy(intValue(env, "REGISTRATION_THROTTLE_FREE_ATTEMPTS",
+                            defaults.registrationSource().freeAttempts()), registrationWindow,
+                            defaults.registrationSource().firstDelay(), registrationWindow));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The throttling variables are out of range: " + e.getMessage());
+        }
     }
 
 
@@ -122,6 +155,7 @@ public record AppConfig(
                 + ", databasePassword=<hidden>, poolSize=" + poolSize + ", statementTimeout=" + statementTimeout
                 + ", connectTimeout=" + connectTimeout + ", tokenTtl=" + tokenTtl
                 + ", databaseSecretArn=" + databaseSecretArn + ", viaProxy=" + viaProxy
-                + ", functionName=" + functionName + ", metricsNamespace=" + metricsNamespace + "]";
+                + ", functionName=" + functionName + ", metricsNamespace=" + metricsNamespace
+                + ", throttlePolicies=" + throttlePolicies + "]";
     }
 }

@@ -20,6 +20,22 @@ public record Credentials(String username, String password) {
         return username != null && USERNAME.matcher(username).matches();
     }
 
+    /** What is wrong with a new password sent as the body member {@code member}; empty when nothing is. */
+    public static List<FieldError> passwordErrors(String member, String password) {
+        if (password == null) {
+            return List.of(FieldError.body(member, "is required"));
+        }
+        if (!Text.isValidUnicode(password)) {
+            return List.of(FieldError.body(member, "must be valid Unicode (it contains an unpaired surrogate)"));
+        }
+        int length = Text.length(password);
+        if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
+            return List.of(FieldError.body(member,
+                    "must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters"));
+        }
+        return List.of();
+    }
+
     public Credentials {
         List<FieldError> errors = new ArrayList<>();
         if (username == null) {
@@ -28,17 +44,7 @@ public record Credentials(String username, String password) {
             errors.add(FieldError.body("username",
                     "must be 3 to 80 characters of letters, digits, '.', '_' or '-'"));
         }
-        if (password == null) {
-            errors.add(FieldError.body("password", "is required"));
-        } else if (!Text.isValidUnicode(password)) {
-            errors.add(FieldError.body("password", "must be valid Unicode (it contains an unpaired surrogate)"));
-        } else {
-            int length = Text.length(password);
-            if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
-                errors.add(FieldError.body("password",
-                        "must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters"));
-            }
-        }
+        errors.addAll(passwordErrors("password", password));
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }

@@ -60,6 +60,11 @@ public class User {
         return passwordHash;
     }
 
+    /** Takes a new password, as its Argon2id hash. */
+    public void replacePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

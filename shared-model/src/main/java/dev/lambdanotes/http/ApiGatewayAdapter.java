@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.domain.NotAuthenticated;
+import dev.lambdanotes.domain.TooManyAttempts;
 import dev.lambdanotes.observability.Invocation;
 import dev.lambdanotes.observability.Telemetry;
 
@@ -30,9 +31,12 @@ public final class ApiGatewayAdapter {
         } catch (RuntimeException e) {
             HttpRequest context = request != null ? request
                     : new HttpRequest(null, null, null, event.getHeaders(), null, null, null,
-                            event.getRequestContext() == null ? null : event.getRequestContext().getRequestId());
+                            event.getRequestContext() == null ? null : event.getRequestContext().getRequestId(),
+                            null);
             HttpResponse response = ProblemMapper.toResponse(e, context);
-            if (e instanceof NotAuthenticated) {
+            if (e instanceof TooManyAttempts refused) {
+                telemetry.attemptRefused(refused.counter(), context.sourceIp(), refused.retryAfter());
+            } else if (e instanceof NotAuthenticated) {
                 telemetry.authorizationFailed(event.getRouteKey(), context.header("Authorization") != null);
             } else if (response.statusCode() >= 500) {
                 telemetry.serverError(response.statusCode());

@@ -22,10 +22,11 @@ public final class HttpRequest {
     private final Map<String, String> pathParameters;
     private final byte[] body;
     private final String requestId;
+    private final String sourceIp;
 
     public HttpRequest(String method, String routeKey, String path, Map<String, String> headers,
                        Map<String, String> queryParameters, Map<String, String> pathParameters,
-                       byte[] body, String requestId) {
+                       byte[] body, String requestId, String sourceIp) {
         this.method = method == null ? "" : method.toUpperCase(Locale.ROOT);
         this.routeKey = routeKey;
         this.path = path == null ? "/" : path;
@@ -38,6 +39,7 @@ public final class HttpRequest {
         this.pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
         this.body = body;
         this.requestId = requestId;
+        this.sourceIp = sourceIp;
     }
 
     /** Reads an API Gateway HTTP API (payload format 2.0) event. */
@@ -49,7 +51,8 @@ public final class HttpRequest {
         return new HttpRequest(method, event.getRouteKey(), path, event.getHeaders(),
                 event.getQueryStringParameters(), event.getPathParameters(),
                 decodeBody(event.getBody(), event.getIsBase64Encoded()),
-                context == null ? null : context.getRequestId());
+                context == null ? null : context.getRequestId(),
+                http == null ? null : http.getSourceIp());
     }
 
     private static String methodOfRouteKey(String routeKey) {
@@ -80,7 +83,7 @@ public final class HttpRequest {
     }
 
     public HttpRequest withPathParameters(Map<String, String> parameters) {
-        return new HttpRequest(method, routeKey, path, headers, queryParameters, parameters, body, requestId);
+        return new HttpRequest(method, routeKey, path, headers, queryParameters, parameters, body, requestId, sourceIp);
     }
 
     public String method() {
@@ -115,5 +118,10 @@ public final class HttpRequest {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** The client's address as API Gateway saw it (requestContext.http.sourceIp), or null. */
+    public String sourceIp() {
+        return sourceIp;
     }
 }

@@ -6,7 +6,9 @@ import dev.lambdanotes.domain.InvalidInput;
 import dev.lambdanotes.domain.NotAuthenticated;
 import dev.lambdanotes.domain.NoteNotFound;
 import dev.lambdanotes.domain.StaleVersion;
+import dev.lambdanotes.domain.TooManyAttempts;
 import dev.lambdanotes.domain.UsernameTaken;
+import dev.lambdanotes.domain.WrongPassword;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
@@ -54,6 +56,10 @@ public final class ProblemMapper {
             return unauthorized(problem("/problems/invalid-credentials", "Login failed.", 401,
                     "The username or password is wrong."), "Bearer realm=\"notes\"");
         }
+        if (error instanceof WrongPassword) {
+            return unauthorized(problem("/problems/wrong-password", "The password is wrong.", 401,
+                    "The password given to confirm this change is not the account's password."), "Bearer realm=\"notes\"");
+        }
         if (error instanceof NotAuthenticated) {
             return unauthorized(problem("about:blank", "Unauthorized", 401,
                             "A valid bearer token is required: log in and send 'Authorization: Bearer <token>'."),
@@ -75,6 +81,12 @@ public final class ProblemMapper {
         if (error instanceof StaleVersion) {
             return respond(problem("/problems/precondition-failed", "The note has changed.", 412,
                     "The If-Match header does not name the note's current version; fetch it again and retry."));
+        }
+        if (error instanceof TooManyAttempts refused) {
+            long seconds = Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000);
+            return respond(problem("/problems/too-many-attempts", "Too many attempts.", 429,
+                    "Too many attempts were made; wait " + seconds + " second(s) before trying again."))
+                    .withHeader("Retry-After", Long.toString(seconds));
         }
         if (error instanceof PayloadTooLarge) {
             return respond(problem("about:blank", "Content Too Large", 413,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -51,8 +52,35 @@ public final class Telemetry {
         count("LoginFailures");
     }
 
-    public void loggedOut() {
-        security(Level.INFO, "logged_out");
+    /** An attempt was refused by a throttle: who was held back, and for how long. */
+    public void attemptRefused(String counter, String sourceIp, Duration retryAfter) {
+        security(Level.WARNING, "attempt_throttled", "counter", counter, "sourceIp", sourceIp,
+                "retryAfterMs", retryAfter.toMillis());
+        count("ThrottledAttempts");
+    }
+
+    /** A counted attempt made a throttle start holding further attempts back. */
+    public void throttleEngaged(String counter, String sourceIp) {
+        security(Level.WARNING, "throttle_engaged", "counter", counter, "sourceIp", sourceIp);
+        count("ThrottlesEngaged");
+    }
+
+    public void loggedOut(boolean everywhere) {
+        security(Level.INFO, "logged_out", "everywhere", everywhere);
+    }
+
+    public void passwordChanged(UUID userId) {
+        security(Level.INFO, "password_changed", "userId", userId);
+    }
+
+    public void passwordConfirmationFailed(UUID userId) {
+        security(Level.WARNING, "password_confirmation_failed", "userId", userId);
+        count("LoginFailures");
+    }
+
+    public void accountDeleted(UUID userId) {
+        security(Level.INFO, "account_deleted", "userId", userId);
+        count("AccountsDeleted");
     }
 
     public void authorizationFailed(String route, boolean tokenPresented) {

@@ -1,6 +1,7 @@
 package dev.lambdanotes.persistence;
 
 import dev.lambdanotes.domain.AccessToken;
+import dev.lambdanotes.domain.AttemptCounter;
 import dev.lambdanotes.domain.Note;
 import dev.lambdanotes.domain.User;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.hibernate.cfg.Configuration;
  */
 public final class HibernateBootstrap {
     /** Every entity of the model. A new entity is added here and nowhere else. */
-    public static final List<Class<?>> ENTITIES = List.of(User.class, Note.class, AccessToken.class);
+    public static final List<Class<?>> ENTITIES = List.of(User.class, Note.class, AccessToken.class,
+            AttemptCounter.class);
 
     /** The PostgreSQL version the dialect targets; the deployed database and the tests run 17. */
     static final String DATABASE_VERSION = "17.0";

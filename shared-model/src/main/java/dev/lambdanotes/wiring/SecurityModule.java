@@ -1,6 +1,7 @@
 package dev.lambdanotes.wiring;
 
 import dev.lambdanotes.application.AccessTokens;
+import dev.lambdanotes.application.AttemptThrottle;
 import dev.lambdanotes.application.PasswordHasher;
 import dev.lambdanotes.config.AppConfig;
 import dev.lambdanotes.persistence.SnapStartHooks;
@@ -35,6 +36,12 @@ public final class SecurityModule {
     @Singleton
     static PasswordHasher passwordHasher() {
         return PasswordHasher.owaspMinimum();
+    }
+
+    @Provides
+    @Singleton
+    static AttemptThrottle attemptThrottle(Clock clock, AppConfig config) {
+        return new AttemptThrottle(clock, config.throttlePolicies());
     }
 
     @Provides

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,8 @@ public final class ApiEvent {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvent.class.getClassLoader());
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
 
     private final ObjectNode event;
 
@@ -42,9 +45,19 @@ public final class ApiEvent {
         return Path.of(dir);
     }
 
+    /**
+     * The sample, sent from an address no other loaded event uses (in 198.18.0.0/15, the range
+     * for benchmarks), so that the per-address throttles of one test never count another test's
+     * requests; a test about those throttles sets the address with {@link #sourceIp(String)}.
+     */
     public static ApiEvent load(String fileName) {
         try {
-            return new ApiEvent((ObjectNode) JSON.readTree(Files.readString(eventsDirectory().resolve(fileName))));
+            ApiEvent event = new ApiEvent((ObjectNode) JSON.readTree(Files.readString(eventsDirectory().resolve(fileName))));
+            if (event.event.path("requestContext").path("http").isObject()) {
+                int n = ADDRESSES.getAndIncrement() & 0x1FFFF;
+                event.sourceIp("198." + (18 + (n >> 16)) + "." + ((n >> 8) & 0xFF) + "." + (n & 0xFF));
+            }
+            return event;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,6 +119,12 @@ public final class ApiEvent {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")));
+        return this;
+    }
+
+    /** Sets requestContext.http.sourceIp, the client address API Gateway reports. */
+    public ApiEvent sourceIp(String address) {
+        ((ObjectNode) event.path("requestContext").path("http")).put("sourceIp", address);
         return this;
     }
 

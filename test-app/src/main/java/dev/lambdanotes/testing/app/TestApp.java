@@ -3,10 +3,13 @@ package dev.lambdanotes.testing.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdanotes.api.AccountRoutes;
 import dev.lambdanotes.api.NotesRoutes;
 import dev.lambdanotes.api.RegisterRoutes;
 import dev.lambdanotes.api.SessionRoutes;
 import dev.lambdanotes.application.AccessTokens;
+import dev.lambdanotes.application.AccountService;
+import dev.lambdanotes.application.AttemptThrottle;
 import dev.lambdanotes.application.LogIn;
 import dev.lambdanotes.application.NoteService;
 import dev.lambdanotes.application.PasswordHasher;
@@ -52,6 +55,7 @@ public final class TestApp implements AutoCloseable {
     public final RegisterRoutes register;
     public final SessionRoutes session;
     public final NotesRoutes notes;
+    public final AccountRoutes account;
     /** What the telemetry wrote: one Embedded Metric Format document per line. */
     public final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
     public final SnapStartHooks snapStartHooks;
@@ -70,11 +74,13 @@ public final class TestApp implements AutoCloseable {
         this.snapStartHooks = SnapStartHooks.closingConnectionsOf(dataSource);
         PasswordHasher hasher = PasswordHasher.owaspMinimum();
         AccessTokens tokens = new AccessTokens(sessions, new SecureRandom(), clock, config.tokenTtl());
+        AttemptThrottle throttle = new AttemptThrottle(clock, config.throttlePolicies());
         Telemetry telemetry = new Telemetry(new PrintStream(metrics, true, StandardCharsets.UTF_8), clock,
                 config.metricsNamespace(), "test");
-        this.register = new RegisterRoutes(new RegisterUser(sessions, hasher), telemetry);
-        this.session = new SessionRoutes(new LogIn(sessions, hasher, tokens), telemetry);
+        this.register = new RegisterRoutes(new RegisterUser(sessions, hasher, throttle), telemetry);
+        this.session = new SessionRoutes(new LogIn(sessions, hasher, tokens, throttle), tokens, telemetry);
         this.notes = new NotesRoutes(tokens, new NoteService(sessions), telemetry);
+        this.account = new AccountRoutes(tokens, new AccountService(sessions, hasher, tokens, throttle), telemetry);
     }
 
     /** One application over one migrated database, shared by the tests of a JVM; tests isolate by creating their own users. */

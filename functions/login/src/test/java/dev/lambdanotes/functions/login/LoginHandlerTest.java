@@ -1,5 +1,6 @@
 package dev.lambdanotes.functions.login;
 
+import static dev.lambdanotes.testing.app.ProblemAssertions.assertProblem;
 import static dev.lambdanotes.testing.app.ProblemAssertions.assertUnauthorized;
 import static dev.lambdanotes.testing.app.TestApp.body;
 import static dev.lambdanotes.testing.app.TestApp.json;
@@ -110,11 +111,13 @@ class LoginHandlerTest {
 
     @Test
     void login_unknownUser_costsAboutAsMuchAsAWrongPassword() {
-        String username = app.newUser("timing");
-        login(username, "warm up the hasher");
+        login(app.newUser("timing"), "warm up the hasher");
         List<Long> wrongPassword = new ArrayList<>();
         List<Long> unknownUser = new ArrayList<>();
+        // A fresh username each time: the fifth failure for one name would start the throttle,
+        // whose refusals cost no hashing at all.
         for (int i = 0; i < 5; i++) {
+            String username = app.newUser("timing");
             wrongPassword.add(timed(() -> login(username, "not the password")));
             unknownUser.add(timed(() -> login(username + "-ghost", "not the password")));
         }
@@ -168,6 +171,38 @@ class LoginHandlerTest {
         assertThat(response.getBody()).isNull();
         assertUnauthorized(listNotes(revoked));
         assertThat(listNotes(kept).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutEverywhere_revokesEveryTokenOfTheUser_andNoOtherUsers() {
+        String username = app.newUser("everywhere");
+        String first = app.logIn(username);
+        String second = app.logIn(username);
+        String someoneElse = app.signedInUser("bystander");
+
+        APIGatewayV2HTTPResponse response = logout(ApiEvent.load("logout-everywhere.json").bearer(first));
+
+        assertThat(response.getStatusCode()).isEqualTo(204);
+        assertUnauthorized(listNotes(first));
+        assertUnauthorized(listNotes(second));
+        assertThat(listNotes(someoneElse).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutEverywhere_withAnInvalidValue_returns400AndRevokesNothing() {
+        String token = app.signedInUser("everywhere-bad");
+
+        APIGatewayV2HTTPResponse response = logout(ApiEvent.load("logout-everywhere.json").bearer(token)
+                .query(Map.of("everywhere", "yes")));
+
+        assertProblem(response, 400);
+        assertThat(json(response).get("errors").get(0).get("parameter").asText()).isEqualTo("everywhere");
+        assertThat(listNotes(token).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutEverywhere_withoutAValidToken_returns401() {
+        assertUnauthorized(logout(ApiEvent.load("logout-everywhere.json").bearer("A".repeat(43))));
     }
 
     @Test

@@ -1,0 +1,16 @@
+package dev.lambdanotes.functions.account;
+
+import dev.lambdanotes.api.AccountRoutes;
+import dev.lambdanotes.wiring.ConfigModule;
+import dev.lambdanotes.wiring.ObservabilityModule;
+import dev.lambdanotes.wiring.PersistenceModule;
+import dev.lambdanotes.wiring.SecurityModule;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/** The object graph of the account function, generated at compile time. */
+@Singleton
+@Component(modules = {ConfigModule.class, PersistenceModule.class, SecurityModule.class, ObservabilityModule.class})
+interface AccountComponent {
+    AccountRoutes routes();
+}

@@ -1,0 +1,241 @@
+package dev.lambdanotes.functions.login;
+
+import static dev.lambdanotes.testing.app.ProblemAssertions.assertProblem;
+import static dev.lambdanotes.testing.app.ProblemAssertions.assertUnauthorized;
+import static dev.lambdanotes.testing.app.TestApp.body;
+import static dev.lambdanotes.testing.app.TestApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.app.TestApp;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The login and registration throttles, with the application's clock moved instead of waiting. */
+class LoginThrottleTest {
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+    private final TestApp app = TestApp.shared();
+    private final LoginHandler handler = new LoginHandler(app.session);
+
+    /** An address of its own for each test, in 192.0.2.0/24 (documentation). */
+    private static String newAddress() {
+        return "192.0.2." + ADDRESSES.getAndIncrement();
+    }
+
+    private APIGatewayV2HTTPResponse login(String username, String password, String sourceIp) {
+        return handler.handleRequest(ApiEvent.load("login.json").sourceIp(sourceIp)
+                .body(body(Map.of("username", username, "password", password))).toEvent(), null);
+    }
+
+    private APIGatewayV2HTTPResponse register(String username, String sourceIp) {
+        return app.register.handle(ApiEvent.load("register.json").sourceIp(sourceIp)
+                .body(body(Map.of("username", username, "password", TestApp.PASSWORD))).toEvent(), null);
+    }
+
+    private static void assertThrottled(APIGatewayV2HTTPResponse response, long retryAfterSeconds) {
+        assertProblem(response, 429);
+        assertThat(json(response).get("type").asText()).isEqualTo("/problems/too-many-attempts");
+        assertThat(response.getHeaders()).containsEntry("Retry-After", Long.toString(retryAfterSeconds));
+    }
+
+    private void failFiveTimes(String username, String sourceIp) {
+        for (int i = 0; i < 5; i++) {
+            assertUnauthorized(login(username, "not the password", sourceIp));
+        }
+    }
+
+    @Test
+    void afterFiveFailures_theAccountWaitsOneSecond_evenForTheRightPassword() {
+        String username = app.newUser("throttled");
+        String address = newAddress();
+        failFiveTimes(username, address);
+
+        assertThrottled(login(username, TestApp.PASSWORD, address), 1);
+        assertThrottled(login(username, TestApp.PASSWORD, newAddress()), 1);
+
+        app.clock.advance(Duration.ofSeconds(1));
+        assertThat(login(username, TestApp.PASSWORD, address).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void eachFailureAfterADelay_doublesTheNextDelay() {
+        String username = app.newUser("doubling");
+        String address = newAddress();
+        failFiveTimes(username, address);
+
+        List<String> delays = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            APIGatewayV2HTTPResponse refused = login(username, "not the password", address);
+            delays.add(refused.getHeaders().get("Retry-After"));
+            app.clock.advance(Duration.ofSeconds(Long.parseLong(refused.getHeaders().get("Retry-After"))));
+            assertUnauthorized(login(username, "not the password", address));
+        }
+
+        assertThat(delays).containsExactly("1", "2", "4", "8");
+    }
+
+    @Test
+    void theDelay_neverExceedsFifteenMinutes_andTheOwnerGetsIn() {
+        String username = app.newUser("bounded");
+        String address = newAddress();
+        long longest = 0;
+        for (int i = 0; i < 40; i++) {
+            APIGatewayV2HTTPResponse response = login(username, "not the password", address);
+            if (response.getStatusCode() == 429) {
+                long wait = Long.parseLong(response.getHeaders().get("Retry-After"));
+                longest = Math.max(longest, wait);
+                app.clock.advance(Duration.ofSeconds(wait));
+            }
+        }
+
+        assertThat(longest).isEqualTo(900);
+        app.clock.advance(Duration.ofMinutes(15));
+        assertThat(login(username, TestApp.PASSWORD, newAddress()).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSuccessfulLogin_forgetsTheAccountsFailures() {
+        String username = app.newUser("reset");
+        String address = newAddress();
+        for (int i = 0; i < 4; i++) {
+            assertUnauthorized(login(username, "not the password", address));
+        }
+        assertThat(login(username, TestApp.PASSWORD, address).getStatusCode()).isEqualTo(200);
+
+        for (int i = 0; i < 4; i++) {
+            assertUnauthorized(login(username, "not the password", address));
+        }
+    }
+
+    @Test
+    void failuresOlderThanFifteenMinutes_areForgotten() {
+        String username = app.newUser("window");
+        String address = newAddress();
+        for (int i = 0; i < 4; i++) {
+            assertUnauthorized(login(username, "not the password", address));
+        }
+
+        app.clock.advance(Duration.ofMinutes(15));
+
+        for (int i = 0; i < 4; i++) {
+            assertUnauthorized(login(username, "not the password", address));
+        }
+    }
+
+    @Test
+    void anUnknownUsername_isThrottledExactlyLikeAKnownOne() {
+        String known = app.newUser("enum");
+        String unknown = known + "-nobody";
+        String address = newAddress();
+        failFiveTimes(known, address);
+        failFiveTimes(unknown, newAddress());
+
+        APIGatewayV2HTTPResponse knownRefusal = login(known, "not the password", address);
+        APIGatewayV2HTTPResponse unknownRefusal = login(unknown, "not the password", address);
+
+        assertThrottled(knownRefusal, 1);
+        assertThrottled(unknownRefusal, 1);
+        assertThat(unknownRefusal.getBody()).isEqualTo(knownRefusal.getBody());
+        assertThat(unknownRefusal.getHeaders()).isEqualTo(knownRefusal.getHeaders());
+    }
+
+    @Test
+    void aRefusal_hashesNoPassword_soItIsFarCheaperThanAFailedLogin() {
+        String username = app.newUser("cheap");
+        String address = newAddress();
+        List<Long> failures = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            assertUnauthorized(login(username, "not the password", address));
+            failures.add(System.nanoTime() - start);
+        }
+        List<Long> refusals = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            assertProblem(login(username, "not the password", address), 429);
+            refusals.add(System.nanoTime() - start);
+        }
+
+        // Argon2id with 19 MiB costs tens of milliseconds; a refusal is one indexed read.
+        assertThat(median(refusals)).isLessThan(median(failures) / 3);
+    }
+
+    @Test
+    void fiftyFailuresFromOneAddress_acrossUsernames_holdBackThatAddressOnly() {
+        String address = newAddress();
+        for (int i = 0; i < 50; i++) {
+            assertUnauthorized(login(TestApp.uniqueUsername("stuffing"), "not the password", address));
+        }
+        String victim = app.newUser("victim");
+
+        assertThrottled(login(victim, TestApp.PASSWORD, address), 1);
+        assertThat(login(victim, TestApp.PASSWORD, newAddress()).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void tenRegistrationsFromOneAddress_holdBackTheEleventhForAMinute() {
+        String address = newAddress();
+        for (int i = 0; i < 10; i++) {
+            assertThat(register(TestApp.uniqueUsername("signup"), address).getStatusCode()).isEqualTo(201);
+        }
+
+        assertThrottled(register(TestApp.uniqueUsername("signup"), address), 60);
+        assertThat(register(TestApp.uniqueUsername("signup"), newAddress()).getStatusCode()).isEqualTo(201);
+        app.clock.advance(Duration.ofMinutes(1));
+        assertThat(register(TestApp.uniqueUsername("signup"), address).getStatusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void throttlingDecisions_areSecurityEventsAndMetrics() {
+        String username = app.newUser("metered");
+        String address = newAddress();
+        failFiveTimes(username, address);
+        login(username, TestApp.PASSWORD, address);
+
+        String metrics = app.metrics.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(metrics).contains("\"ThrottlesEngaged\":1", "\"ThrottledAttempts\":1");
+    }
+
+    @Test
+    void expiredCountersAndTokens_areDeletedByLaterWrites() throws Exception {
+        try (TestApp fresh = new TestApp(TestApp.migratedDatabase("purge"), Duration.ofHours(1))) {
+            String username = fresh.newUser("purge");
+            fresh.logIn(username);
+            fresh.session.handle(ApiEvent.load("login.json")
+                    .body(body(Map.of("username", username, "password", "not the password"))).toEvent(), null);
+            assertThat(rows(fresh, "attempt_counters")).isEqualTo(3);
+            assertThat(rows(fresh, "access_tokens")).isEqualTo(1);
+
+            fresh.clock.advance(Duration.ofHours(2));
+            fresh.session.handle(ApiEvent.load("login.json")
+                    .body(body(Map.of("username", "someone-else", "password", "not the password"))).toEvent(), null);
+            assertThat(rows(fresh, "attempt_counters")).as("the two counters of the last failure").isEqualTo(2);
+
+            fresh.logIn(username);
+            assertThat(rows(fresh, "access_tokens")).as("only the token just issued").isEqualTo(1);
+        }
+    }
+
+    private static int rows(TestApp app, String table) throws Exception {
+        try (Connection connection = app.database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+}

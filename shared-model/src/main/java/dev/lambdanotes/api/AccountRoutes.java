@@ -1,0 +1,91 @@
+package dev.lambdanotes.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdanotes.application.AccessTokens;
+import dev.lambdanotes.application.AccountService;
+import dev.lambdanotes.application.Caller;
+import dev.lambdanotes.domain.PasswordChange;
+import dev.lambdanotes.domain.User;
+import dev.lambdanotes.domain.WrongPassword;
+import dev.lambdanotes.http.ApiGatewayAdapter;
+import dev.lambdanotes.http.BearerToken;
+import dev.lambdanotes.http.HttpRequest;
+import dev.lambdanotes.http.HttpResponse;
+import dev.lambdanotes.http.JsonBodies;
+import dev.lambdanotes.http.RequestFields;
+import dev.lambdanotes.http.Router;
+import dev.lambdanotes.observability.Telemetry;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.inject.Inject;
+
+/** GET /me, PUT /me/password and DELETE /me: a signed-in person's own account. */
+public final class AccountRoutes implements Routes {
+    private final AccessTokens tokens;
+    private final AccountService accounts;
+    private final Telemetry telemetry;
+    private final ApiGatewayAdapter adapter;
+
+    @Inject
+    public AccountRoutes(AccessTokens tokens, AccountService accounts, Telemetry telemetry) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.telemetry = telemetry;
+        this.adapter = new ApiGatewayAdapter(new Router()
+                .route("GET", "/me", this::profile)
+                .route("PUT", "/me/password", this::changePassword)
+                .route("DELETE", "/me", this::deleteAccount), telemetry);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        return adapter.handle(event, context);
+    }
+
+    private HttpResponse profile(HttpRequest request) {
+        User user = accounts.profile(tokens.caller(BearerToken.from(request)));
+        ObjectNode json = JsonBodies.newObject();
+        json.put("id", user.id().toString());
+        json.put("username", user.username());
+        json.put("createdAt", user.createdAt().toString());
+        return HttpResponse.json(200, JsonBodies.write(json));
+    }
+
+    private HttpResponse changePassword(HttpRequest request) {
+        Caller caller = tokens.caller(BearerToken.from(request));
+        UUID userId = confirmed(request, () -> accounts.changePassword(caller, () -> {
+            RequestFields fields = JsonBodies.readObject(request);
+            String current = fields.string("currentPassword");
+            String next = fields.string("newPassword");
+            fields.requireValidTypes();
+            return new PasswordChange(current, next);
+        }, request.sourceIp()));
+        telemetry.passwordChanged(userId);
+        return HttpResponse.noContent();
+    }
+
+    private HttpResponse deleteAccount(HttpRequest request) {
+        Caller caller = tokens.caller(BearerToken.from(request));
+        UUID userId = confirmed(request, () -> accounts.deleteAccount(caller, () -> {
+            RequestFields fields = JsonBodies.readObject(request);
+            String password = fields.string("password");
+            fields.requireValidTypes();
+            return password;
+        }, request.sourceIp()));
+        telemetry.accountDeleted(userId);
+        return HttpResponse.noContent();
+    }
+
+    private UUID confirmed(HttpRequest request, Supplier<UUID> change) {
+        try {
+            return change.get();
+        } catch (WrongPassword e) {
+            telemetry.passwordConfirmationFailed(e.userId());
+            e.throttlesEngaged().forEach(counter -> telemetry.throttleEngaged(counter, request.sourceIp()));
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.lambdanotes.application;
+
+import dev.lambdanotes.domain.FieldError;
+import dev.lambdanotes.domain.InvalidInput;
+import dev.lambdanotes.domain.NotAuthenticated;
+import dev.lambdanotes.domain.PasswordChange;
+import dev.lambdanotes.domain.User;
+import dev.lambdanotes.domain.WrongPassword;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.inject.Inject;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/**
+ * What a signed-in person can do with their own account: see it, change its password, and delete
+ * it. Changes are confirmed with the current password, which the login throttle counts like a
+ * login. As everywhere, the caller is known before the request body is read.
+ */
+public final class AccountService {
+    private final SessionFactory sessions;
+    private final PasswordHasher hasher;
+    private final AccessTokens tokens;
+    private final AttemptThrottle throttle;
+
+    @Inject
+    public AccountService(SessionFactory sessions, PasswordHasher hasher, AccessTokens tokens, AttemptThrottle throttle) {
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.throttle = throttle;
+    }
+
+    public User profile(Caller caller) {
+        return sessions.fromSession(session -> userOf(session, caller));
+    }
+
+    /**
+     * Replaces the password and revokes every other token of the user: whoever else held one is
+     * signed out, the caller stays signed in.
+     */
+    public UUID changePassword(Caller caller, Supplier<PasswordChange> request, String sourceIp) {
+        User user = sessions.fromSession(session -> userOf(session, caller));
+        PasswordChange change = request.get();
+        confirm(user, change.currentPassword(), sourceIp);
+        String newHash = hasher.hash(change.newPassword());
+        sessions.inTransaction(session -> {
+            UUID id = caller.userIn(session);
+            User locked = session.find(User.class, id, LockModeType.PESSIMISTIC_WRITE);
+            locked.replacePasswordHash(newHash);
+            tokens.revokeAllBut(session, id, caller);
+        });
+        return user.id();
+    }
+
+    /** Deletes the user, their notes and their tokens; the username is free again. */
+    public UUID deleteAccount(Caller caller, Supplier<String> password, String sourceIp) {
+        User user = sessions.fromSession(session -> userOf(session, caller));
+        String given = password.get();
+        if (given == null || given.isEmpty()) {
+            throw InvalidInput.of(FieldError.body("password", "is required"));
+        }
+        confirm(user, given, sourceIp);
+        sessions.inTransaction(session -> {
+            UUID id = caller.userIn(session);
+            // Notes and tokens go with the user (ON DELETE CASCADE), in this one statement.
+            session.createMutationQuery("delete from User u where u.id = :id").setParameter("id", id).executeUpdate();
+        });
+        return user.id();
+    }
+
+    /** Checks the password under the login throttle: a refusal before hashing, a failure counted, a success forgets earlier ones. */
+    private void confirm(User user, String password, String sourceIp) {
+        AttemptThrottle.Key account = AttemptThrottle.Key.loginAccount(user.username());
+        List<AttemptThrottle.Key> counters = List.of(account, AttemptThrottle.Key.loginSource(sourceIp));
+        sessions.inSession(session -> throttle.check(session, counters));
+        if (!hasher.matches(password, user.passwordHash())) {
+            List<AttemptThrottle.Kind> engaged = sessions.fromTransaction(session -> throttle.record(session, counters));
+            throw new WrongPassword(user.id(), engaged.stream().map(AttemptThrottle.Kind::label).toList());
+        }
+        sessions.inTransaction(session -> throttle.reset(session, account));
+    }
+
+    private static User userOf(Session session, Caller caller) {
+        User user = session.find(User.class, caller.userIn(session));
+        if (user == null) {
+            throw new NotAuthenticated();
+        }
+        return user;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.lambdanotes.application;
+
+import dev.lambdanotes.domain.AttemptCounter;
+import dev.lambdanotes.domain.ThrottlePolicies;
+import dev.lambdanotes.domain.ThrottlePolicy;
+import dev.lambdanotes.domain.TooManyAttempts;
+import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * Slows down guessing: failed password checks per username and per source address, and
+ * registrations per source address, each counted in PostgreSQL under its own
+ * {@link ThrottlePolicy}. A refused attempt is refused before any password is hashed, so the
+ * refusal is cheap. A username is counted whether or not an account has it, so a refusal says
+ * nothing about which accounts exist.
+ */
+public final class AttemptThrottle {
+    /** Expired counters deleted by one write: enough to keep up, little enough to stay cheap. */
+    private static final int EXPIRED_DELETED_PER_WRITE = 100;
+
+    /** One kind of counter and its policy. */
+    public enum Kind {
+        LOGIN_ACCOUNT("login-account"), LOGIN_SOURCE("login-source"), REGISTRATION_SOURCE("registration-source");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** What one counter counts: its kind and the party, a username or a source address. */
+    public record Key(Kind kind, String party) {
+        public static Key loginAccount(String username) {
+            return new Key(Kind.LOGIN_ACCOUNT, username.toLowerCase(Locale.ROOT));
+        }
+
+        public static Key loginSource(String sourceIp) {
+            return new Key(Kind.LOGIN_SOURCE, sourceIp == null ? "" : sourceIp);
+        }
+
+        public static Key registrationSource(String sourceIp) {
+            return new Key(Kind.REGISTRATION_SOURCE, sourceIp == null ? "" : sourceIp);
+        }
+
+        byte[] digest() {
+            try {
+                // Lone surrogates become '?' here; harmless, as such a party can never be an account.
+                return MessageDigest.getInstance("SHA-256")
+                        .digest((kind.label + "\n" + party).getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM provides SHA-256", e);
+            }
+        }
+    }
+
+    private final Clock clock;
+    private final ThrottlePolicies policies;
+
+    public AttemptThrottle(Clock clock, ThrottlePolicies policies) {
+        this.clock = clock;
+        this.policies = policies;
+    }
+
+    private ThrottlePolicy policyOf(Kind kind) {
+        return switch (kind) {
+            case LOGIN_ACCOUNT -> policies.loginAccount();
+            case LOGIN_SOURCE -> policies.loginSource();
+            case REGISTRATION_SOURCE -> policies.registrationSource();
+        };
+    }
+
+    /** Throws {@link TooManyAttempts} with the longest wait if any of the counters is holding attempts back. */
+    public void check(Session session, List<Key> keys) {
+        Instant now = clock.instant();
+        Optional<Refusal> refusal = Optional.empty();
+        for (Key key : keys) {
+            Optional<Duration> wait = session
+                    .createSelectionQuery("from AttemptCounter c where c.keyHash = :key", AttemptCounter.class)
+                    .setParameter("key", key.digest())
+                    .uniqueResultOptional()
+                    .flatMap(counter -> counter.waitAt(now));
+            if (wait.isPresent() && (refusal.isEmpty() || wait.get().compareTo(refusal.get().delay()) > 0)) {
+                refusal = Optional.of(new Refusal(key.kind(), wait.get()));
+            }
+        }
+        refusal.ifPresent(r -> {
+            throw new TooManyAttempts(r.delay(), r.kind().label());
+        });
+    }
+
+    /**
+     * Counts an attempt against each key, in the caller's transaction, and deletes a batch of
+     * expired counters on the way; returns the kinds whose counters now hold further attempts back.
+     */
+    public List<Kind> record(Session session, List<Key> keys) {
+        Instant now = clock.instant();
+        List<Kind> engaged = new ArrayList<>();
+        // A fixed lock order, so two requests counting the same keys cannot deadlock.
+        List<Key> ordered = new ArrayList<>(keys);
+        ordered.sort(Comparator.comparing(key -> HexFormat.of().formatHex(key.digest())));
+        for (Key key : ordered) {
+            byte[] digest = key.digest();
+            session.createNativeMutationQuery("""
+                            insert into attempt_counters (key_hash, attempts, last_attempt_at, expires_at)
+                            values (:key, 0, :now, :now) on conflict do nothing""")
+                    .setParameter("key", digest)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            AttemptCounter counter = session
+                    .createSelectionQuery("from AttemptCounter c where c.keyHash = :key", AttemptCounter.class)
+                    .setParameter("key", digest)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getSingleResult();
+            counter.recordAttempt(now, policyOf(key.kind()));
+            if (counter.waitAt(now).isPresent()) {
+                engaged.add(key.kind());
+            }
+        }
+        // The counts are written before the clean-up, which would otherwise take a row just
+        // inserted (its placeholder expiry is now) for an expired one.
+        session.flush();
+        session.createNativeMutationQuery("""
+                        delete from attempt_counters where key_hash in (
+                            select key_hash from attempt_counters where expires_at <= :now
+                            order by expires_at limit :batch for update skip locked)""")
+                .setParameter("now", now)
+                .setParameter("batch", EXPIRED_DELETED_PER_WRITE)
+                .executeUpdate();
+        return engaged;
+    }
+
+    /** Checks the keys and, if no counter holds the attempt back, counts it: for attempts counted whatever their outcome. */
+    public List<Kind> admit(Session session, List<Key> keys) {
+        check(session, keys);
+        return record(session, keys);
+    }
+
+    /** Forgets the key's counter: the owner of an account proved the password. */
+    public void reset(Session session, Key key) {
+        session.createMutationQuery("delete from AttemptCounter c where c.keyHash = :key")
+                .setParameter("key", key.digest())
+                .executeUpdate();
+    }
+
+    private record Refusal(Kind kind, Duration delay) {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.lambdanotes.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Counts attempts of one kind by one party (failed logins for a username, or from an address;
+ * registrations from an address), kept in the database because a function instance's memory is
+ * neither shared nor lasting. The party is stored only as a digest of what identifies it.
+ */
+@Entity
+@Table(name = "attempt_counters")
+public class AttemptCounter {
+
+    @Id
+    @Column(name = "key_hash", nullable = false)
+    private byte[] keyHash;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "last_attempt_at", nullable = false)
+    private Instant lastAttemptAt;
+
+    @Column(name = "blocked_until")
+    private Instant blockedUntil;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    protected AttemptCounter() {
+        // for Hibernate
+    }
+
+    /** Counts one more attempt at {@code now}, starting afresh if the counter had expired. */
+    public void recordAttempt(Instant now, ThrottlePolicy policy) {
+        if (!now.isBefore(expiresAt)) {
+            attempts = 0;
+            blockedUntil = null;
+        }
+        attempts++;
+        lastAttemptAt = now;
+        blockedUntil = policy.delayAfter(attempts).map(now::plus).orElse(null);
+        expiresAt = (blockedUntil == null ? now : blockedUntil).plus(policy.window());
+    }
+
+    /** How long a new attempt must still wait at {@code now}; empty when it may be made. */
+    public Optional<Duration> waitAt(Instant now) {
+        if (blockedUntil == null || !now.isBefore(blockedUntil) || !now.isBefore(expiresAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, blockedUntil));
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+}
