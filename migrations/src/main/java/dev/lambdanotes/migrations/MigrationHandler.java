@@ -2,9 +2,13 @@ package dev.lambdanotes.migrations;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.lambdanotes.observability.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,9 +19,18 @@ import java.util.logging.Logger;
 /**
  * Lambda entry point of the migration function: invoked by CloudFormation as a custom resource at
  * deploy time, or directly, it brings the database schema up to date.
+ *
+ * <p>It stays a stream handler rather than a {@code RequestHandler<CloudFormationCustomResourceEvent, ?>}
+ * because the runtime writes a handler's result with null members left out, and a direct
+ * invocation on an empty database answers {@code "versionBefore": null}. The event is read by the
+ * serializer the runtime uses for its events classes, whose mixin maps CloudFormation's names
+ * ({@code RequestType}, {@code ResponseURL}...) onto {@link CloudFormationCustomResourceEvent}.
  */
 public final class MigrationHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PojoSerializer<CloudFormationCustomResourceEvent> CUSTOM_RESOURCE_EVENTS =
+            LambdaEventSerializers.serializerFor(CloudFormationCustomResourceEvent.class,
+                    MigrationHandler.class.getClassLoader());
     private static final Duration DEFAULT_REMAINING = Duration.ofMinutes(15);
 
     private final SchemaMigration migration;
@@ -51,10 +64,28 @@ public final class MigrationHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Invocation.begin(context);
-        JsonNode event = JSON.readTree(input);
+        CloudFormationCustomResourceEvent event = customResourceEvent(input.readAllBytes());
         Duration remaining = context == null ? DEFAULT_REMAINING : Duration.ofMillis(context.getRemainingTimeInMillis());
-        JsonNode result = migration.handle(event == null ? JSON.createObjectNode() : event, remaining,
-                context == null ? null : context.getLogStreamName());
+        JsonNode result = event == null
+                ? migration.migrate(remaining)
+                : migration.answer(event, remaining, context == null ? null : context.getLogStreamName());
         JSON.writeValue(output, result);
+    }
+
+    /**
+     * The custom resource event in the payload, or null when the payload is a direct invocation.
+     * Any JSON is a valid direct invocation (usually {@code {}}, but also {@code null} or an array),
+     * so only a JSON object is read as an event. Read as one, every payload becomes an event, its
+     * unknown members ignored and its missing ones null: it is CloudFormation's only when it has
+     * both a RequestType and a ResponseURL to answer on, which every custom resource request has
+     * and a direct invocation has no reason to carry.
+     */
+    static CloudFormationCustomResourceEvent customResourceEvent(byte[] payload) throws IOException {
+        JsonNode json = JSON.readTree(payload);
+        if (json == null || !json.isObject()) {
+            return null;
+        }
+        CloudFormationCustomResourceEvent event = CUSTOM_RESOURCE_EVENTS.fromJson(new ByteArrayInputStream(payload));
+        return event.getRequestType() != null && event.getResponseUrl() != null ? event : null;
     }
 }

@@ -1,10 +1,14 @@
 package dev.lambdanotes.migrations;
 
+import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,9 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What the migration function does with an event. A CloudFormation custom resource event
- * (Create, Update, Delete) is answered on its ResponseURL, always, and before the function's own
- * timeout; any other event is a direct invocation that migrates and returns a summary.
+ * What the migration function does. A CloudFormation custom resource request (Create, Update,
+ * Delete) is answered on its ResponseURL, always, and before the function's own timeout; a direct
+ * invocation migrates and returns a summary.
  */
 public final class SchemaMigration {
     /** Stays the same across updates, so CloudFormation never replaces (and deletes) the resource. */
@@ -45,14 +49,12 @@ public final class SchemaMigration {
     }
 
     /**
-     * @param event      the invocation payload
-     * @param remaining  how long the function may still run
-     * @param logStream  where the details of a failure can be read
+     * A direct invocation: migrates and returns {@code {versionBefore, versionAfter, applied}}.
+     *
+     * @param remaining how long the function may still run
+     * @throws MigrationFailed so that the invocation fails
      */
-    public JsonNode handle(JsonNode event, Duration remaining, String logStream) {
-        if (event.hasNonNull("RequestType") && event.hasNonNull("ResponseURL")) {
-            return handleCustomResource(event, remaining, logStream);
-        }
+    public JsonNode migrate(Duration remaining) {
         try {
             return summary(runWithin(remaining));
         } catch (Exception e) {
@@ -61,29 +63,28 @@ public final class SchemaMigration {
         }
     }
 
-    private JsonNode handleCustomResource(JsonNode event, Duration remaining, String logStream) {
-        String requestType = event.get("RequestType").asText();
-        String physicalId = event.hasNonNull("PhysicalResourceId")
-                ? event.get("PhysicalResourceId").asText() : PHYSICAL_RESOURCE_ID;
+    /**
+     * A custom resource request: carries it out and PUTs SUCCESS or FAILED to its ResponseURL,
+     * whatever happens, before the function's timeout.
+     *
+     * @param event     CloudFormation's request
+     * @param remaining how long the function may still run
+     * @param logStream where the details of a failure can be read
+     * @return the response sent
+     */
+    public JsonNode answer(CloudFormationCustomResourceEvent event, Duration remaining, String logStream) {
+        String requestType = event.getRequestType();
         ObjectNode response = JsonNodeFactory.instance.objectNode();
-        response.put("PhysicalResourceId", physicalId);
-        response.put("StackId", event.path("StackId").asText());
-        response.put("RequestId", event.path("RequestId").asText());
-        response.put("LogicalResourceId", event.path("LogicalResourceId").asText());
+        response.put("PhysicalResourceId", event.getPhysicalResourceId() != null
+                ? event.getPhysicalResourceId() : PHYSICAL_RESOURCE_ID);
+        response.put("StackId", Objects.requireNonNullElse(event.getStackId(), ""));
+        response.put("RequestId", Objects.requireNonNullElse(event.getRequestId(), ""));
+        response.put("LogicalResourceId", Objects.requireNonNullElse(event.getLogicalResourceId(), ""));
         try {
             switch (requestType) {
-                case "Create", "Update" -> {
-                    SchemaMigrator.Summary summary = runWithin(remaining);
-                    response.put("Status", "SUCCESS");
-                    ObjectNode data = response.putObject("Data");
-                    data.put("VersionBefore", String.valueOf(summary.versionBefore()));
-                    data.put("VersionAfter", String.valueOf(summary.versionAfter()));
-                    data.put("MigrationsApplied", String.valueOf(summary.applied().size()));
-                    LOG.info(requestType + ": schema at version " + summary.versionAfter() + ", "
-                            + summary.applied().size() + " migration(s) applied");
-                }
-                // Deleting the stack (or replacing the resource) must never drop data.
-                case "Delete" -> response.put("Status", "SUCCESS");
+                case "Create" -> succeeded(response, create(remaining));
+                case "Update" -> succeeded(response, update(remaining));
+                case "Delete" -> succeeded(response, delete());
                 default -> {
                     response.put("Status", "FAILED");
                     response.put("Reason", "Unknown RequestType " + requestType);
@@ -95,9 +96,46 @@ public final class SchemaMigration {
             response.put("Reason", "Schema migration failed: " + describe(e)
                     + (logStream == null ? "" : " (log stream " + logStream + ")"));
         }
-        String body = fitted(response);
-        responder.send(event.get("ResponseURL").asText(), body);
+        responder.send(event.getResponseUrl(), fitted(response));
         return response;
+    }
+
+    /** A new stack: the database gets every migration. */
+    private Map<String, String> create(Duration remaining) throws Exception {
+        return applyMigrations("Create", remaining);
+    }
+
+    /** The migrations changed (the resource's checksum did): only those not yet applied run. */
+    private Map<String, String> update(Duration remaining) throws Exception {
+        return applyMigrations("Update", remaining);
+    }
+
+    /**
+     * Deleting the stack (or replacing the resource) must never drop data: nothing is done, and the
+     * database is not even connected to.
+     */
+    private static Map<String, String> delete() {
+        return Map.of();
+    }
+
+    /** Migrates, and returns what CloudFormation may read of it (Fn::GetAtt on the resource). */
+    private Map<String, String> applyMigrations(String requestType, Duration remaining) throws Exception {
+        SchemaMigrator.Summary summary = runWithin(remaining);
+        LOG.info(requestType + ": schema at version " + summary.versionAfter() + ", "
+                + summary.applied().size() + " migration(s) applied");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("VersionBefore", String.valueOf(summary.versionBefore()));
+        data.put("VersionAfter", String.valueOf(summary.versionAfter()));
+        data.put("MigrationsApplied", String.valueOf(summary.applied().size()));
+        return data;
+    }
+
+    private static void succeeded(ObjectNode response, Map<String, String> data) {
+        response.put("Status", "SUCCESS");
+        if (!data.isEmpty()) {
+            ObjectNode json = response.putObject("Data");
+            data.forEach(json::put);
+        }
     }
 
     /** Runs the migration on a worker, giving up early enough to report the failure in time. */

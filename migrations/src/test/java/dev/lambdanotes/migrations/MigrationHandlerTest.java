@@ -86,6 +86,13 @@ class MigrationHandlerTest {
         return new MigrationHandler(migration);
     }
 
+    /** A migration whose migrator must never be asked for. */
+    private static SchemaMigration neverMigrates() {
+        return new SchemaMigration(() -> {
+            throw new AssertionError("the database was reached");
+        }, new CustomResourceResponder());
+    }
+
     private static JsonNode invoke(MigrationHandler handler, JsonNode event) throws IOException {
         return invoke(handler, event, Duration.ofMinutes(5));
     }
@@ -145,6 +152,30 @@ class MigrationHandlerTest {
         assertThat(response.get("PhysicalResourceId").asText()).isEqualTo("notes-schema");
         assertThat(count(database, "SELECT count(*) FROM users WHERE username = 'keeper'")).isEqualTo(1);
         assertThat(tableExists(database, "half_done")).isFalse();
+    }
+
+    @Test
+    void delete_answersWithThePhysicalResourceIdItWasGiven() throws Exception {
+        ObjectNode event = event("migrate-delete.json").put("PhysicalResourceId", "schema-of-an-earlier-release");
+
+        invoke(new MigrationHandler(neverMigrates()), event);
+
+        JsonNode response = received.get(0).json();
+        assertThat(response.get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(response.get("PhysicalResourceId").asText()).isEqualTo("schema-of-an-earlier-release");
+        assertThat(response.has("Data")).isFalse();
+    }
+
+    @Test
+    void unknownRequestType_isAnsweredFailed_withoutMigrating() throws Exception {
+        ObjectNode event = event("migrate-update.json").put("RequestType", "Rollback");
+
+        invoke(new MigrationHandler(neverMigrates()), event);
+
+        JsonNode response = received.get(0).json();
+        assertThat(response.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(response.get("Reason").asText()).isEqualTo("Unknown RequestType Rollback");
+        assertThat(response.get("PhysicalResourceId").asText()).isEqualTo("notes-schema");
     }
 
     @Test
@@ -227,6 +258,20 @@ class MigrationHandlerTest {
         JsonNode again = invoke(handler(database), event("migrate.json"));
         assertThat(again.get("versionBefore").asText()).isEqualTo("2");
         assertThat(again.get("applied")).isEmpty();
+    }
+
+    @Test
+    void directInvocation_isAnyPayloadWithoutBothRequestTypeAndResponseUrl() throws Exception {
+        TestDatabase database = TestPostgres.instance().createDatabase("direct_payloads");
+
+        JsonNode first = invoke(handler(database), JSON.createObjectNode().put("RequestType", "Create"));
+        JsonNode second = invoke(handler(database), JSON.nullNode());
+        JsonNode third = invoke(handler(database), JSON.createArrayNode());
+
+        assertThat(first.get("applied")).hasSize(1);
+        assertThat(second.get("versionBefore").asText()).isEqualTo("1");
+        assertThat(third.get("versionAfter").asText()).isEqualTo("1");
+        assertThat(received).isEmpty();
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Measures a warm function instance: the time of one login (Argon2id hashing included) and of one
  * note creation, each through the handler's routes from a deserialized event to the response,
- * against the test PostgreSQL. Run it with the command in the README.
+ * against the test PostgreSQL. Run it with the command in docs/testing.md.
  */
 public final class WarmLatency {
     private WarmLatency() {
