@@ -118,14 +118,14 @@ final class ApiGateway {
         for (int i = 0; i < template.length; i++) {
             String segment = template[i];
             if (segment.startsWith("{") && segment.endsWith("+}")) {
-                if (i >= path.length) {
+                if (i >= path.length || (i == path.length - 1 && path[i].isEmpty())) {
                     return -1;
                 }
                 parameters.put(segment.substring(1, segment.length() - 2),
                         String.join("/", List.of(path).subList(i, path.length).stream().map(ApiGateway::decode).toList()));
                 return literal * 100 + i;
             }
-            if (i >= path.length) {
+            if (i >= path.length || path[i].isEmpty()) {
                 return -1;
             }
             if (segment.startsWith("{") && segment.endsWith("}")) {
@@ -280,9 +280,12 @@ final class ApiGateway {
                 || type.equals("application/x-www-form-urlencoded");
     }
 
+    /**
+     * Every segment between slashes, empty ones too: API Gateway matches a path exactly, so
+     * /notes/ and //notes are not /notes, and a {parameter} is never empty.
+     */
     private static String[] segments(String path) {
-        String trimmed = path.replaceAll("^/+|/+$", "");
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/");
+        return path.substring(path.startsWith("/") ? 1 : 0).split("/", -1);
     }
 
     private static String decode(String value) {

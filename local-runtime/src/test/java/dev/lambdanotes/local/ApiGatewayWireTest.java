@@ -228,4 +228,11 @@ class ApiGatewayWireTest {
         assertJson(response, 500, "{\"message\":\"Internal Server Error\"}");
         assertThat(response.headers()).doesNotContainKey("injected");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//echo/x", "//slow", "/slow/", "/slow//", "/object/", "/echo/", "/echo"})
+    void aPathTheRoutesDoNotHaveExactly_isAJson404(String path) throws Exception {
+        assertJson(RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
+                404, "{\"message\":\"Not Found\"}");
+    }
 }
