@@ -197,9 +197,9 @@ final class ApiGateway {
             match.pathParameters().forEach(pathParameters::put);
         }
         if (body.length > 0) {
-            boolean text = isText(headers.get("content-type"));
-            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
-            event.put("isBase64Encoded", !text);
+            EventBody eventBody = EventBody.of(body, headers.get("content-type"));
+            event.put("body", eventBody.body());
+            event.put("isBase64Encoded", eventBody.base64Encoded());
         } else {
             event.put("isBase64Encoded", false);
         }
@@ -268,16 +268,6 @@ final class ApiGateway {
             parameters.merge(name, value, (first, second) -> first + "," + second);
         }
         return parameters;
-    }
-
-    private static boolean isText(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
-                || type.equals("application/x-www-form-urlencoded");
     }
 
     /**

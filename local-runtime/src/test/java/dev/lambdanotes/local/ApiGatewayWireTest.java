@@ -235,4 +235,47 @@ class ApiGatewayWireTest {
         assertJson(RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
                 404, "{\"message\":\"Not Found\"}");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";", "/", "application/json;", "application/json;;", "application/json; =x",
+            "application/json; charset", "application/json; charset=", "text/plain; charset=\"utf-8",
+            "\u00e9/x"})
+    void aMalformedContentType_passesTheBodyBase64EncodedWithItsExactBytes(String contentType) throws Exception {
+        byte[] body = "{\"title\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+
+        RawHttp.Response response = RawHttp.send(port, "POST /echo/content-type HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n", body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode event = JSON.readTree(response.body()).get("event");
+        assertThat(event.get("headers").get("content-type").asText()).isEqualTo(contentType.trim());
+        assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
+        assertThat(Base64.getDecoder().decode(event.get("body").asText())).isEqualTo(body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "text/plain",
+            "application/problem+json", "TEXT/HTML; Charset=\"UTF-8\""})
+    void aUtf8TextBody_isPassedAsText(String contentType) throws Exception {
+        byte[] body = "{\"title\":\"wörld ☃\"}".getBytes(StandardCharsets.UTF_8);
+
+        RawHttp.Response response = RawHttp.send(port, "POST /echo/text HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n", body);
+
+        JsonNode event = JSON.readTree(response.body()).get("event");
+        assertThat(event.get("isBase64Encoded").asBoolean()).isFalse();
+        assertThat(event.get("body").asText()).isEqualTo("{\"title\":\"wörld ☃\"}");
+    }
+
+    @Test
+    void aJsonBodyThatIsNotUtf8_isPassedBase64Encoded_withItsExactBytes() throws Exception {
+        byte[] body = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', 'a', (byte) 0xff, '"', '}'};
+
+        RawHttp.Response response = RawHttp.send(port, "POST /echo/latin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n", body);
+
+        JsonNode event = JSON.readTree(response.body()).get("event");
+        assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
+        assertThat(Base64.getDecoder().decode(event.get("body").asText())).isEqualTo(body);
+    }
 }
