@@ -206,7 +206,7 @@ final class ApiGateway {
         return event;
     }
 
-    /** Maps the function's answer as API Gateway does for payload format 2.0. */
+    /** Maps the function's answer as API Gateway does for payload format 2.0, which has no multiValueHeaders (1.0 has). */
     private static GatewayResponse responseOf(byte[] payload) {
         JsonNode response;
         try {
@@ -232,8 +232,6 @@ final class ApiGateway {
                 headers.add(Map.entry(name, header.getValue().asText()));
             }
         });
-        response.path("multiValueHeaders").properties().forEach(header ->
-                header.getValue().forEach(value -> headers.add(Map.entry(header.getKey(), value.asText()))));
         response.path("cookies").forEach(cookie -> headers.add(Map.entry("Set-Cookie", cookie.asText())));
         if (!headers.stream().allMatch(header -> isFieldName(header.getKey()) && isFieldValue(header.getValue()))) {
             return GatewayResponse.internalServerError();
