@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -21,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class ApiGateway {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The gateway frames the response itself: a function's say on these would break it. */
+    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding", "connection");
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
@@ -41,14 +39,12 @@ final class ApiGateway {
     }
 
     private final List<Binding> bindings;
-    private final HttpServer server;
+    private final GatewayServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(FunctionInstance.daemon("api-gateway"));
 
     ApiGateway(List<Binding> bindings, int port) throws IOException {
         this.bindings = List.copyOf(bindings);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(threads);
-        server.createContext("/", this::serve);
+        this.server = new GatewayServer(port, this::serve, threads);
     }
 
     void start() {
@@ -56,34 +52,34 @@ final class ApiGateway {
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     void stop() {
-        server.stop(0);
+        server.stop();
         threads.shutdownNow();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String path = exchange.getRequestURI().getRawPath();
-            Match match = match(method, path);
+    private GatewayResponse serve(GatewayRequest request) {
+        try {
+            Match match = match(request.method().toUpperCase(Locale.ROOT), request.rawPath());
             if (match == null) {
-                respond(exchange, 404, "{\"message\":\"Not Found\"}");
-                return;
+                return GatewayResponse.notFound();
             }
-            byte[] event = JSON.writeValueAsBytes(event(exchange, match));
+            String requestId = requestId();
+            byte[] event = JSON.writeValueAsBytes(event(request, match, requestId));
             InvocationResult result = match.binding().pool().invoke(event);
-            switch (result.outcome()) {
-                case SUCCEEDED -> respondWith(exchange, result.payload());
-                case FAILED -> respond(exchange, 500, "{\"message\":\"Internal Server Error\"}");
-                case CRASHED -> respond(exchange, 502, "{\"message\":\"Internal Server Error\"}");
-                case TIMED_OUT -> respond(exchange, 503, "{\"message\":\"Service Unavailable\"}");
-                default -> throw new IllegalStateException();
-            }
-        } catch (RuntimeException e) {
-            respond(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+            GatewayResponse response = switch (result.outcome()) {
+                case SUCCEEDED -> responseOf(result.payload());
+                case FAILED -> GatewayResponse.internalServerError();
+                case CRASHED -> GatewayResponse.message(502, "Internal Server Error");
+                case TIMED_OUT -> GatewayResponse.message(503, "Service Unavailable");
+            };
+            List<Map.Entry<String, String>> headers = new ArrayList<>(response.headers());
+            headers.add(Map.entry("apigw-requestid", requestId));
+            return new GatewayResponse(response.status(), headers, response.body());
+        } catch (IOException | RuntimeException e) {
+            return GatewayResponse.internalServerError();
         }
     }
 
@@ -122,14 +118,14 @@ final class ApiGateway {
         for (int i = 0; i < template.length; i++) {
             String segment = template[i];
             if (segment.startsWith("{") && segment.endsWith("+}")) {
-                if (i >= path.length) {
+                if (i >= path.length || (i == path.length - 1 && path[i].isEmpty())) {
                     return -1;
                 }
                 parameters.put(segment.substring(1, segment.length() - 2),
                         String.join("/", List.of(path).subList(i, path.length).stream().map(ApiGateway::decode).toList()));
                 return literal * 100 + i;
             }
-            if (i >= path.length) {
+            if (i >= path.length || path[i].isEmpty()) {
                 return -1;
             }
             if (segment.startsWith("{") && segment.endsWith("}")) {
@@ -143,13 +139,11 @@ final class ApiGateway {
         return template.length == path.length ? literal * 100 + 50 : -1;
     }
 
-    private ObjectNode event(HttpExchange exchange, Match match) throws IOException {
-        Headers requestHeaders = exchange.getRequestHeaders();
+    private ObjectNode event(GatewayRequest request, Match match, String requestId) {
         Map<String, String> headers = new TreeMap<>();
         List<String> cookies = new ArrayList<>();
-        requestHeaders.forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("cookie")) {
+        request.headers().forEach((name, values) -> {
+            if (name.equals("cookie")) {
                 for (String value : values) {
                     for (String cookie : value.split(";")) {
                         if (!cookie.isBlank()) {
@@ -158,13 +152,12 @@ final class ApiGateway {
                     }
                 }
             } else {
-                headers.put(lower, String.join(",", values));
+                headers.put(name, String.join(",", values));
             }
         });
-        String rawPath = exchange.getRequestURI().getRawPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        String requestId = requestId();
+        String rawPath = request.rawPath();
+        String rawQuery = request.rawQuery();
+        byte[] body = request.body();
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
 
         ObjectNode event = JSON.createObjectNode();
@@ -189,10 +182,10 @@ final class ApiGateway {
         context.put("domainName", host);
         context.put("domainPrefix", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
         ObjectNode http = context.putObject("http");
-        http.put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+        http.put("method", request.method().toUpperCase(Locale.ROOT));
         http.put("path", rawPath);
-        http.put("protocol", exchange.getProtocol());
-        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("protocol", request.protocol());
+        http.put("sourceIp", request.sourceIp().getHostAddress());
         http.put("userAgent", headers.getOrDefault("user-agent", ""));
         context.put("requestId", requestId);
         context.put("routeKey", event.get("routeKey").asText());
@@ -204,60 +197,61 @@ final class ApiGateway {
             match.pathParameters().forEach(pathParameters::put);
         }
         if (body.length > 0) {
-            boolean text = isText(headers.get("content-type"));
-            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
-            event.put("isBase64Encoded", !text);
+            EventBody eventBody = EventBody.of(body, headers.get("content-type"));
+            event.put("body", eventBody.body());
+            event.put("isBase64Encoded", eventBody.base64Encoded());
         } else {
             event.put("isBase64Encoded", false);
         }
-        exchange.getResponseHeaders().set("apigw-requestid", requestId);
         return event;
     }
 
-    /** Maps the function's answer as API Gateway does for payload format 2.0. */
-    private void respondWith(HttpExchange exchange, byte[] payload) throws IOException {
+    /** Maps the function's answer as API Gateway does for payload format 2.0, which has no multiValueHeaders (1.0 has). */
+    private static GatewayResponse responseOf(byte[] payload) {
         JsonNode response;
         try {
             response = JSON.readTree(payload);
         } catch (IOException e) {
-            respond(exchange, 500, "{\"message\":\"Internal Server Error\"}");
-            return;
+            return GatewayResponse.internalServerError();
         }
         if (response == null || !response.isObject() || !response.has("statusCode")) {
             // Without a statusCode the whole answer is the body of a 200 JSON response.
             String body = response != null && response.isTextual() ? response.asText()
                     : new String(payload, StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            send(exchange, 200, body.getBytes(StandardCharsets.UTF_8));
-            return;
+            return new GatewayResponse(200, List.of(Map.entry("Content-Type", "application/json")),
+                    body.getBytes(StandardCharsets.UTF_8));
         }
-        Headers out = exchange.getResponseHeaders();
-        response.path("headers").properties().forEach(header -> out.set(header.getKey(), header.getValue().asText()));
-        response.path("multiValueHeaders").properties().forEach(header ->
-                header.getValue().forEach(value -> out.add(header.getKey(), value.asText())));
-        response.path("cookies").forEach(cookie -> out.add("Set-Cookie", cookie.asText()));
+        int status = response.get("statusCode").asInt();
+        if (status < 100 || status > 599) {
+            return GatewayResponse.internalServerError();
+        }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        response.path("headers").properties().forEach(header -> {
+            String name = header.getKey();
+            if (!FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.add(Map.entry(name, header.getValue().asText()));
+            }
+        });
+        response.path("cookies").forEach(cookie -> headers.add(Map.entry("Set-Cookie", cookie.asText())));
+        if (!headers.stream().allMatch(header -> isFieldName(header.getKey()) && isFieldValue(header.getValue()))) {
+            return GatewayResponse.internalServerError();
+        }
         byte[] body = new byte[0];
         if (response.hasNonNull("body")) {
             String text = response.get("body").asText();
             body = response.path("isBase64Encoded").asBoolean(false)
                     ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
         }
-        send(exchange, response.get("statusCode").asInt(), body);
+        return new GatewayResponse(status, headers, body);
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+    /** A function's header could otherwise split the response or break its framing. */
+    private static boolean isFieldName(String name) {
+        return name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        boolean noBody = status == 204 || status == 304 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length == 0 ? -1 : body.length);
-        if (!noBody && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static boolean isFieldValue(String value) {
+        return value.chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0);
     }
 
     private static Map<String, String> queryParameters(String rawQuery) {
@@ -274,19 +268,12 @@ final class ApiGateway {
         return parameters;
     }
 
-    private static boolean isText(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
-                || type.equals("application/x-www-form-urlencoded");
-    }
-
+    /**
+     * Every segment between slashes, empty ones too: API Gateway matches a path exactly, so
+     * /notes/ and //notes are not /notes, and a {parameter} is never empty.
+     */
     private static String[] segments(String path) {
-        String trimmed = path.replaceAll("^/+|/+$", "");
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/");
+        return path.substring(path.startsWith("/") ? 1 : 0).split("/", -1);
     }
 
     private static String decode(String value) {

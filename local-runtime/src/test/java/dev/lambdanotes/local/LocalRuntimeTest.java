@@ -105,6 +105,8 @@ class LocalRuntimeTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("x-echo")).contains("yes");
         assertThat(response.headers().allValues("set-cookie")).containsExactly("a=1; Path=/", "b=2");
+        assertThat(response.headers().map()).as("multiValueHeaders is not part of payload format 2.0")
+                .doesNotContainKey("x-multi");
         assertThat(JSON.readTree(response.body()).get("pid").asLong()).isPositive();
     }
 

@@ -18,6 +18,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real template.yaml and the real function artifacts, run by the local runtime over the test
@@ -145,5 +147,15 @@ class NotesApiLocalTest {
 
         assertThat(exit).isNotZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("MigrateFunction failed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/notes/", "/notes/0b4a2f4e-5f43-4c1e-9c6e-1a2b3c4d5e6f/", "//notes", "/notes//x"})
+    void aPathThatNoRouteHasExactly_isNotFound_beforeAnyFunctionRuns(String path) throws Exception {
+        HttpResponse<String> response = call("GET", path, null, null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("content-type")).contains("application/json");
+        assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
     }
 }
