@@ -268,9 +268,9 @@ class MigrationHandlerTest {
         JsonNode second = invoke(handler(database), JSON.nullNode());
         JsonNode third = invoke(handler(database), JSON.createArrayNode());
 
-        assertThat(first.get("applied")).hasSize(1);
-        assertThat(second.get("versionBefore").asText()).isEqualTo("1");
-        assertThat(third.get("versionAfter").asText()).isEqualTo("1");
+        assertThat(first.get("applied")).isNotEmpty();
+        assertThat(second.get("versionBefore").asText()).isEqualTo(first.get("versionAfter").asText());
+        assertThat(third.get("versionAfter").asText()).isEqualTo(first.get("versionAfter").asText());
         assertThat(received).isEmpty();
     }
 
