@@ -3,6 +3,7 @@ package dev.lambdanotes.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * start  [--port 3000] [--db-url URL --db-user USER --db-password PASSWORD] [--db-port 55432] [--fresh]
  *        [--max-instances 3] [--idle-timeout 300] [--env-vars FILE]
- * invoke FUNCTION -e EVENT_FILE [--env-vars FILE] [--db-url ...] [--fresh]
+ * invoke FUNCTION [-e EVENT_FILE | -e -] [--env-vars FILE] [--db-url ...] [--fresh]
  * </pre>
  */
 public final class Main {
@@ -31,10 +32,11 @@ public final class Main {
                   Starts the whole API on http://127.0.0.1:3000 (default port) over an embedded
                   PostgreSQL 17 whose data stays in .local/postgres (--fresh starts it empty), or
                   over the database of --db-url. Ctrl-C stops everything.
-              invoke FUNCTION -e EVENT_FILE [--env-vars FILE] [--db-url ...] [--fresh]
+              invoke FUNCTION [-e EVENT_FILE | -e -] [--env-vars FILE] [--db-url ...] [--fresh]
                   Like `sam local invoke`: runs one event through one function of template.yaml,
                   prints its response on stdout and its logs on stderr, and exits non-zero when
-                  the function fails.
+                  the function fails. The event is read from EVENT_FILE, from standard input
+                  with -e -, and is {} without -e.
             """;
 
     private Main() {
@@ -45,7 +47,7 @@ public final class Main {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         int exit;
         try {
-            exit = run(args, System.out, System.err);
+            exit = run(args, System.in, System.out, System.err);
         } catch (java.net.BindException e) {
             System.err.println("A port is already in use (" + e.getMessage() + "): is another ./run-local running?"
                     + " Choose others with --port and --db-port.");
@@ -58,7 +60,7 @@ public final class Main {
     }
 
     /** Runs a command and returns the process exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         List<String> arguments = List.of(args);
         if (arguments.isEmpty() || arguments.contains("--help") || arguments.contains("-h")) {
             out.print(USAGE);
@@ -81,9 +83,9 @@ public final class Main {
         }
         return switch (args[0]) {
             case "start" -> start(options, out);
-            case "invoke" -> positional.size() == 1 && options.containsKey("e")
-                    ? invoke(positional.get(0), options, out, err)
-                    : usage(err, "invoke needs a FUNCTION and -e EVENT_FILE");
+            case "invoke" -> positional.size() == 1
+                    ? invoke(positional.get(0), event(options, in), options, out, err)
+                    : usage(err, "invoke needs one FUNCTION");
             default -> usage(err, "unknown command " + args[0]);
         };
     }
@@ -123,10 +125,18 @@ public final class Main {
         return 0;
     }
 
-    private static int invoke(String function, Map<String, String> options, PrintStream out, PrintStream log)
-            throws Exception {
+    /** As `sam local invoke`: the file of -e (or --event), standard input for -e -, and {} without one. */
+    private static byte[] event(Map<String, String> options, InputStream in) throws IOException {
+        String source = options.getOrDefault("e", options.get("event"));
+        if (source == null) {
+            return "{}".getBytes(StandardCharsets.UTF_8);
+        }
+        return source.equals("-") ? in.readAllBytes() : Files.readAllBytes(projectDir(options).resolve(source));
+    }
+
+    private static int invoke(String function, byte[] event, Map<String, String> options, PrintStream out,
+                              PrintStream log) throws Exception {
         Path project = projectDir(options);
-        byte[] event = Files.readAllBytes(project.resolve(options.get("e")));
         try (LocalDatabase database = database(project, options);
              LocalRuntime runtime = runtime(project, database, options, log)) {
             if (!runtime.isDeployTimeFunction(function)) {

@@ -226,6 +226,15 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void anInitOverTenSeconds_goesOnWithinTheFunctionsTimeout_asLambdaRetriesIt() throws Exception {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(base + "/slow-init")).GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("initialized");
+        assertThat(logs()).contains("[SlowInitFunction] init did not finish within 10 s");
+    }
+
+    @Test
     void aFunctionError_answers500() throws Exception {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(base + "/fail")).GET());
 

@@ -6,13 +6,16 @@ import dev.lambdanotes.testing.TestDatabase;
 import dev.lambdanotes.testing.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -125,7 +128,7 @@ class NotesApiLocalTest {
         int exit = Main.run(new String[] {"invoke", "RegisterFunction", "-e", "events/register.json",
                 "--project-dir", PROJECT.toString(), "--db-url", database.jdbcUrl(), "--db-user", database.user(),
                 "--db-password", database.password(),
-                "--runtime-dir", System.getProperty("notes.lambda.runtime.dir")},
+                "--runtime-dir", System.getProperty("notes.lambda.runtime.dir")}, InputStream.nullInputStream(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -141,12 +144,49 @@ class NotesApiLocalTest {
 
         int exit = Main.run(new String[] {"invoke", "MigrateFunction", "-e", "events/register.json",
                 "--project-dir", PROJECT.toString(), "--db-url", "jdbc:postgresql://127.0.0.1:1/nowhere",
-                "--runtime-dir", System.getProperty("notes.lambda.runtime.dir")},
+                "--runtime-dir", System.getProperty("notes.lambda.runtime.dir")}, InputStream.nullInputStream(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isNotZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("MigrateFunction failed");
+    }
+
+    @Test
+    void invoke_withEventDash_readsTheEventFromStandardInput() throws Exception {
+        String event = Files.readString(PROJECT.resolve("events/register.json")).replace("alice", "stdin-carol");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = Main.run(new String[] {"invoke", "RegisterFunction", "-e", "-",
+                "--project-dir", PROJECT.toString(), "--db-url", database.jdbcUrl(), "--db-user", database.user(),
+                "--db-password", database.password(),
+                "--runtime-dir", System.getProperty("notes.lambda.runtime.dir")},
+                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode response = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(response.get("statusCode").asInt()).isEqualTo(201);
+        assertThat(JSON.readTree(response.get("body").asText()).get("username").asText()).isEqualTo("stdin-carol");
+    }
+
+    @Test
+    void invoke_withoutAnEvent_sendsAnEmptyObject() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // Invoked directly with {} (no CloudFormation request), the migration answers with its versions.
+        int exit = Main.run(new String[] {"invoke", "MigrateFunction",
+                "--project-dir", PROJECT.toString(), "--db-url", database.jdbcUrl(), "--db-user", database.user(),
+                "--db-password", database.password(),
+                "--runtime-dir", System.getProperty("notes.lambda.runtime.dir")},
+                new ByteArrayInputStream("not an event".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode response = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(response.get("versionAfter").asText()).isEqualTo("1");
     }
 
     @ParameterizedTest
