@@ -5,7 +5,7 @@ const TOKEN_KEY = 'notes.token';
 const USERNAME_KEY = 'notes.username';
 
 let token = sessionStorage.getItem(TOKEN_KEY);
-let sessionEnded = () => {};
+let whenSessionEnds = () => {};
 
 /** An answer other than 2xx, with its problem details (RFC 9457) when the API sent them. */
 export class ApiError extends Error {
@@ -14,6 +14,7 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
     this.retryAfter = retryAfter;
+    this.sessionEnded = false;
   }
 
   /** Messages by field name: body members from errors[].pointer ("#/title"), query parameters from errors[].parameter. */
@@ -52,7 +53,7 @@ export function endSession() {
 
 /** Called when the API refuses the token (expired or revoked), before the refused call's promise rejects. */
 export function onSessionEnded(callback) {
-  sessionEnded = callback;
+  whenSessionEnds = callback;
 }
 
 function retryAfterSeconds(value) {
@@ -110,8 +111,9 @@ export async function call(method, path, { body, ifMatch, signal, authenticated 
   const error = new ApiError(response.status, problem, retryAfterSeconds(response.headers.get('retry-after')));
   if (response.status === 401 && sentToken) {
     endSession();
+    error.sessionEnded = true;
     if (reportSessionEnd) {
-      sessionEnded();
+      whenSessionEnds();
     }
   }
   throw error;

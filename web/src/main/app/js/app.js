@@ -35,7 +35,7 @@ function show(view) {
 
 /** A failed call in a view: a refused token has already led to the login screen; the rest is shown. */
 function failed(error, form) {
-  if (error.name === 'AbortError' || (error instanceof ApiError && error.status === 401 && !signedIn())) {
+  if (error.name === 'AbortError' || (error instanceof ApiError && error.sessionEnded)) {
     return;
   }
   if (form) {
