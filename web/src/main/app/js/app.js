@@ -5,7 +5,7 @@ import { api, ApiError, endSession, onSessionEnded, signedIn, startSession, user
 import { clearDraft, draftFor, hasDraft, saveDraft } from './drafts.js';
 import { renderMarkdown } from './markdown.js';
 import {
-  clearErrors, countDown, debounce, formatTime, fromTemplate, showErrors, showFormError,
+  clearErrors, countDown, debounce, formatTime, fromTemplate, showErrors,
 } from './ui.js';
 
 const RETURN_KEY = 'notes.returnTo';
@@ -161,7 +161,7 @@ function listView(signal, { q = '' }) {
       status.textContent = query ? `No notes match “${query}”.` : 'No notes yet. Write your first one.';
     } else {
       status.textContent = query
-        ? `${shown} note${shown === 1 ? '' : 's'} match “${query}”${cursor ? ' so far' : ''}.`
+        ? `${shown} note${shown === 1 ? ' matches' : 's match'} “${query}”${cursor ? ' so far' : ''}.`
         : `${shown} note${shown === 1 ? '' : 's'}${cursor ? ' so far' : ''}, newest first.`;
     }
   };

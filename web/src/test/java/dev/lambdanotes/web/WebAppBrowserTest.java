@@ -394,7 +394,7 @@ class WebAppBrowserTest {
     }
 
     @Test
-    void save_afterTheNoteChangedElsewhere_shows412_andOverwritesOnlyWhenAsked() {
+    void save_afterTheNoteChangedElsewhere_shows412_andOverwritesOnlyWhenAsked() throws IOException {
         String token = signedInUser();
         String id = api.createNote(token, "Shared", "original");
         openEditor(id);
@@ -409,6 +409,7 @@ class WebAppBrowserTest {
         assertThat(api.call("GET", "/notes/" + id, token, null).body().get("body").asText()).isEqualTo("theirs");
         browser.findElement(By.cssSelector("#conflict-details summary")).click();
         assertThat(id("conflict-other").getText()).contains("theirs");
+        screenshot("conflict.png");
 
         id("conflict-overwrite").click();
 
