@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +47,7 @@ final class FunctionInstance {
     private final Template.Function function;
     private final PrintStream log;
     private final HttpServer runtimeApi;
-    private final ExecutorService apiThreads = Executors.newCachedThreadPool(daemon("runtime-api"));
+    private final ExecutorService apiThreads = Executors.newCachedThreadPool(DaemonThreads.named("runtime-api"));
     private final SynchronousQueue<Pending> next = new SynchronousQueue<>();
     private final CompletableFuture<Duration> initialized = new CompletableFuture<>();
     private final long startNanos = System.nanoTime();
@@ -276,7 +273,7 @@ final class FunctionInstance {
         exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineEpochMs));
         exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
                 "arn:aws:lambda:us-east-1:000000000000:function:" + function.id());
-        exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", traceId());
+        exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", TraceIds.next());
         exchange.sendResponseHeaders(200, pending.event.length);
         try (OutputStream body = exchange.getResponseBody()) {
             body.write(pending.event);
@@ -297,7 +294,7 @@ final class FunctionInstance {
         double duration = (endNanos - pending.startNanos) / 1e6;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %s MB",
-                pending.requestId, duration, (long) Math.ceil(duration), function.memoryMb(), maxMemoryUsedMb()));
+                pending.requestId, duration, (long) Math.ceil(duration), function.memoryMb(), ProcessMemory.maxUsedMb(process.pid())));
         if (!coldStartReported) {
             coldStartReported = true;
             Duration init = initialized.getNow(null);
@@ -307,21 +304,6 @@ final class FunctionInstance {
         }
         log.printf("[%s] END RequestId: %s%n", function.id(), pending.requestId);
         log.printf("[%s] %s%n", function.id(), line);
-    }
-
-    /** The process's peak resident memory, as Lambda reports it; read from /proc where there is one. */
-    private String maxMemoryUsedMb() {
-        try {
-            for (String status : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (status.startsWith("VmHWM:")) {
-                    long kib = Long.parseLong(status.replaceAll("\\D+", ""));
-                    return Long.toString(Math.round(kib / 1024.0));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or the process is gone
-        }
-        return "n/a";
     }
 
     private static void accepted(HttpExchange exchange) throws IOException {
@@ -374,23 +356,5 @@ final class FunctionInstance {
         }, "native-library-gate");
         watcher.setDaemon(true);
         watcher.start();
-    }
-
-    private static String traceId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        byte[] id = new byte[12];
-        byte[] parent = new byte[8];
-        random.nextBytes(id);
-        random.nextBytes(parent);
-        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(id)
-                + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0";
-    }
-
-    static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -36,7 +36,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final Settings settings;
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final ScheduledExecutorService reaper =
-            Executors.newSingleThreadScheduledExecutor(FunctionInstance.daemon("idle-reaper"));
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("idle-reaper"));
     private ApiGateway api;
 
     public LocalRuntime(Settings settings) {
