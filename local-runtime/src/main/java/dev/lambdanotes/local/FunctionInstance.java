@@ -2,10 +2,7 @@ package dev.lambdanotes.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -15,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +41,7 @@ final class FunctionInstance {
     private static final Semaphore NATIVE_LIBRARY_GATE = new Semaphore(1);
 
     private final Template.Function function;
-    private final PrintStream log;
+    private final FunctionLog log;
     private final HttpServer runtimeApi;
     private final ExecutorService apiThreads = Executors.newCachedThreadPool(DaemonThreads.named("runtime-api"));
     private final SynchronousQueue<Pending> next = new SynchronousQueue<>();
@@ -78,7 +74,7 @@ final class FunctionInstance {
 
     private FunctionInstance(Template.Function function, PrintStream log, HttpServer runtimeApi, Process process) {
         this.function = function;
-        this.log = log;
+        this.log = new FunctionLog(function.id(), log);
         this.runtimeApi = runtimeApi;
         this.process = process;
     }
@@ -132,7 +128,7 @@ final class FunctionInstance {
         server.setExecutor(instance.apiThreads);
         server.createContext(API, instance::serve);
         server.start();
-        instance.pipeOutput(process.getInputStream());
+        instance.log.pipe(process.getInputStream());
         process.onExit().thenRun(instance::exited);
         return instance;
     }
@@ -162,14 +158,14 @@ final class FunctionInstance {
             } catch (TimeoutException e) {
                 // Lambda then retries the init at the first invocation, within the function's timeout,
                 // which the invocation shares. Here the init in progress goes on instead of restarting.
-                log.printf("[%s] init did not finish within %d s; it goes on within the function's timeout%n",
-                        function.id(), INIT_LIMIT.toSeconds());
+                log.note("init did not finish within %d s; it goes on within the function's timeout",
+                        INIT_LIMIT.toSeconds());
                 long retryStart = System.nanoTime();
                 initialized.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 remaining = timeout.minusNanos(System.nanoTime() - retryStart);
             }
         } catch (TimeoutException e) {
-            log.printf("[%s] init did not finish within the function's timeout; stopping the instance%n", function.id());
+            log.note("init did not finish within the function's timeout; stopping the instance");
             stop();
             return InvocationResult.crashed("Init timed out");
         } catch (ExecutionException e) {
@@ -187,8 +183,7 @@ final class FunctionInstance {
             return pending.result.get(remaining.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             if (pending.end()) {
-                log.printf("[%s] %s Task timed out after %.2f seconds%n", function.id(),
-                        pending.requestId, (double) timeout.toMillis() / 1000);
+                log.note("%s Task timed out after %.2f seconds", pending.requestId, (double) timeout.toMillis() / 1000);
                 report(pending, System.nanoTime());
                 pending.result.complete(InvocationResult.timedOut());
                 stop();
@@ -222,7 +217,7 @@ final class FunctionInstance {
         Pending pending = current;
         if (pending != null && pending.end()) {
             // Logged before the request is answered, so whoever reads the answer finds the log line too.
-            log.printf("[%s] %s Error: Runtime exited with error: exit status %d%n", function.id(), pending.requestId, code);
+            log.note("%s Error: Runtime exited with error: exit status %d", pending.requestId, code);
             report(pending, System.nanoTime());
             pending.result.complete(InvocationResult.crashed("Runtime exited with error: exit status " + code));
         }
@@ -240,12 +235,11 @@ final class FunctionInstance {
                 finish(exchange, InvocationResult.succeeded(exchange.getRequestBody().readAllBytes()));
             } else if (method.equals("POST") && path.startsWith(API + "/invocation/") && path.endsWith("/error")) {
                 byte[] error = exchange.getRequestBody().readAllBytes();
-                log.printf("[%s] %s%n", function.id(), new String(error, StandardCharsets.UTF_8));
+                log.line(new String(error, StandardCharsets.UTF_8));
                 finish(exchange, InvocationResult.failed(error));
             } else if (method.equals("POST") && path.equals(API + "/init/error")) {
                 String error = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                log.printf("[%s] INIT_REPORT Init Duration: %.2f ms Phase: init Status: error %s%n", function.id(),
-                        (System.nanoTime() - startNanos) / 1e6, error);
+                log.initError(Duration.ofNanos(System.nanoTime() - startNanos), error);
                 initialized.completeExceptionally(new IllegalStateException("init failed: " + error));
                 accepted(exchange);
             } else {
@@ -267,7 +261,7 @@ final class FunctionInstance {
         }
         current = pending;
         pending.startNanos = System.nanoTime();
-        log.printf("[%s] START RequestId: %s Version: $LATEST%n", function.id(), pending.requestId);
+        log.start(pending.requestId);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", pending.requestId);
         exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineEpochMs));
@@ -291,19 +285,13 @@ final class FunctionInstance {
     }
 
     private void report(Pending pending, long endNanos) {
-        double duration = (endNanos - pending.startNanos) / 1e6;
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %s MB",
-                pending.requestId, duration, (long) Math.ceil(duration), function.memoryMb(), ProcessMemory.maxUsedMb(process.pid())));
+        String maxMemoryUsed = ProcessMemory.maxUsedMb(process.pid());
+        Duration init = null;
         if (!coldStartReported) {
             coldStartReported = true;
-            Duration init = initialized.getNow(null);
-            if (init != null) {
-                line.append(String.format(Locale.ROOT, "\tInit Duration: %.2f ms", init.toNanos() / 1e6));
-            }
+            init = initialized.getNow(null);
         }
-        log.printf("[%s] END RequestId: %s%n", function.id(), pending.requestId);
-        log.printf("[%s] %s%n", function.id(), line);
+        log.report(pending.requestId, endNanos - pending.startNanos, function.memoryMb(), maxMemoryUsed, init);
     }
 
     private static void accepted(HttpExchange exchange) throws IOException {
@@ -315,21 +303,6 @@ final class FunctionInstance {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
-    }
-
-    private void pipeOutput(InputStream output) {
-        Thread pipe = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    log.printf("[%s] %s%n", function.id(), line);
-                }
-            } catch (IOException e) {
-                // the process is gone
-            }
-        }, "log-" + function.id());
-        pipe.setDaemon(true);
-        pipe.start();
     }
 
     private static void openGateOnceLoaded(Process process) {
