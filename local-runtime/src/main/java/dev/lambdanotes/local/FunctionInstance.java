@@ -7,18 +7,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,13 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class FunctionInstance {
     private static final String API = "/2018-06-01/runtime";
     /** Lambda's limit on the init phase. */
-    private static final Duration INIT_LIMIT = Duration.ofSeconds(10);
-    /**
-     * The runtime client unpacks its native library to one fixed path, /tmp/.libaws-lambda-jni.so,
-     * where each Lambda environment has a /tmp of its own. Here they share one, so JVMs start one
-     * at a time until each has loaded the library; two unpacking it at once crash (SIGBUS).
-     */
-    private static final Semaphore NATIVE_LIBRARY_GATE = new Semaphore(1);
+    static final Duration INIT_LIMIT = Duration.ofSeconds(10);
 
     private final Template.Function function;
     private final FunctionLog log;
@@ -79,52 +67,10 @@ final class FunctionInstance {
         this.process = process;
     }
 
-    static FunctionInstance start(Template.Function function, Path taskRoot, Path runtimeClasspath,
-                                  Map<String, String> environment, PrintStream log) throws IOException {
+    static FunctionInstance start(InstanceSettings settings) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:MaxRAM=" + function.memoryMb() + "m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xshare:auto");
-        command.add("-cp");
-        command.add(runtimeClasspath.toAbsolutePath() + "/*");
-        command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
-        command.add(function.handler());
-        // The runtime client loads the function from its working directory (and lib/ in it), as from /var/task.
-        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toAbsolutePath().toFile());
-        Map<String, String> env = builder.environment();
-        String path = env.get("PATH");
-        env.clear();
-        if (path != null) {
-            env.put("PATH", path);
-        }
-        env.putAll(environment);
-        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
-        env.put("_HANDLER", function.handler());
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
-        env.put("LAMBDA_RUNTIME_DIR", runtimeClasspath.toAbsolutePath().toString());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", function.id());
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.id());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""));
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-        env.putIfAbsent("AWS_REGION", "us-east-1");
-        env.putIfAbsent("AWS_DEFAULT_REGION", env.get("AWS_REGION"));
-        env.put("TZ", ":UTC");
-        builder.redirectErrorStream(true);
-        NATIVE_LIBRARY_GATE.acquireUninterruptibly();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException | RuntimeException e) {
-            NATIVE_LIBRARY_GATE.release();
-            throw e;
-        }
-        openGateOnceLoaded(process);
-        FunctionInstance instance = new FunctionInstance(function, log, server, process);
+        Process process = FunctionLauncher.launch(settings, server.getAddress().getPort());
+        FunctionInstance instance = new FunctionInstance(settings.function(), settings.log(), server, process);
         server.setExecutor(instance.apiThreads);
         server.createContext(API, instance::serve);
         server.start();
@@ -303,31 +249,5 @@ final class FunctionInstance {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
-    }
-
-    private static void openGateOnceLoaded(Process process) {
-        Thread watcher = new Thread(() -> {
-            Path maps = Path.of("/proc", Long.toString(process.pid()), "maps");
-            long deadline = System.nanoTime() + INIT_LIMIT.toNanos();
-            try {
-                while (process.isAlive() && System.nanoTime() < deadline) {
-                    if (Files.exists(maps) && Files.readString(maps).contains("libaws-lambda-jni")) {
-                        return;
-                    }
-                    if (!Files.exists(maps.getParent())) {
-                        // No /proc to look at: give the JVM a moment to load it.
-                        Thread.sleep(1500);
-                        return;
-                    }
-                    Thread.sleep(20);
-                }
-            } catch (IOException | InterruptedException e) {
-                // the process is gone
-            } finally {
-                NATIVE_LIBRARY_GATE.release();
-            }
-        }, "native-library-gate");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 }

@@ -42,9 +42,9 @@ public final class LocalRuntime implements AutoCloseable {
     public LocalRuntime(Settings settings) {
         this.settings = settings;
         for (Template.Function function : settings.template().functions()) {
-            pools.put(function.id(), new FunctionPool(function, settings.taskRoots().apply(function.id()),
-                    settings.runtimeClasspath(), environment(function), settings.log(), settings.maxInstances(),
-                    settings.idleTimeout()));
+            InstanceSettings instances = new InstanceSettings(function, settings.taskRoots().apply(function.id()),
+                    settings.runtimeClasspath(), environment(function), settings.log());
+            pools.put(function.id(), new FunctionPool(instances, settings.maxInstances(), settings.idleTimeout()));
         }
         long period = Math.max(1, Math.min(10, settings.idleTimeout().toSeconds() / 2));
         reaper.scheduleAtFixedRate(() -> pools.values().forEach(FunctionPool::reapIdle), period, period, TimeUnit.SECONDS);
