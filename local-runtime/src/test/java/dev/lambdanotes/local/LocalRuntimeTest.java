@@ -35,10 +35,17 @@ class LocalRuntimeTest {
     static void start() throws Exception {
         Template template = Template.read(Path.of(LocalRuntimeTest.class.getResource("/test-template.yaml").toURI()));
         Path testClasses = Path.of(LocalRuntimeTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        runtime = new LocalRuntime(new LocalRuntime.Settings(template, id -> testClasses,
-                Path.of(System.getProperty("notes.lambda.runtime.dir")), "jdbc:postgresql://127.0.0.1:1/local",
-                "postgres", "", null, 2, Duration.ofSeconds(3),
-                new PrintStream(LOGS, true, StandardCharsets.UTF_8)));
+        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
+                .template(template)
+                .taskRoots(id -> testClasses)
+                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
+                .databaseUrl("jdbc:postgresql://127.0.0.1:1/local")
+                .databaseUser("postgres")
+                .databasePassword("")
+                .maxInstances(2)
+                .idleTimeout(Duration.ofSeconds(3))
+                .log(new PrintStream(LOGS, true, StandardCharsets.UTF_8))
+                .build());
         base = "http://127.0.0.1:" + runtime.startApi(0);
     }
 
