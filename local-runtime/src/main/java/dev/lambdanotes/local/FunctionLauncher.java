@@ -1,13 +1,19 @@
 package dev.lambdanotes.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Starts a function's JVM as Lambda starts an execution environment: the AWS Lambda Runtime
@@ -17,9 +23,15 @@ import java.util.concurrent.Semaphore;
 final class FunctionLauncher {
     /**
      * The runtime client unpacks its native library to one fixed path, /tmp/.libaws-lambda-jni.so,
-     * where each Lambda environment has a /tmp of its own. Here they share one, so JVMs start one
-     * at a time until each has loaded the library; two unpacking it at once crash (SIGBUS).
+     * where each Lambda environment has a /tmp of its own. Here every runtime client on the machine
+     * (those of other launchers too) would rewrite that one file, and a JVM that maps it while it
+     * is rewritten crashes (SIGBUS). So the launcher unpacks the library once, into a folder of its
+     * own, and each JVM loads that copy (the client's NativeClient.JNI property).
      */
+    private static final String NATIVE_LIBRARY_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    private static final Map<Path, Optional<Path>> NATIVE_LIBRARIES = new ConcurrentHashMap<>();
+    /** Where there is no copy for this platform, JVMs start one at a time until each has loaded the library. */
     private static final Semaphore NATIVE_LIBRARY_GATE = new Semaphore(1);
 
     private FunctionLauncher() {
@@ -35,6 +47,8 @@ final class FunctionLauncher {
         command.add("-XX:MaxRAM=" + function.memoryMb() + "m");
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
+        Optional<Path> nativeLibrary = nativeLibrary(runtimeClasspath);
+        nativeLibrary.ifPresent(library -> command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + library));
         command.add("-cp");
         command.add(runtimeClasspath + "/*");
         command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
@@ -63,6 +77,9 @@ final class FunctionLauncher {
         env.putIfAbsent("AWS_DEFAULT_REGION", env.get("AWS_REGION"));
         env.put("TZ", ":UTC");
         builder.redirectErrorStream(true);
+        if (nativeLibrary.isPresent()) {
+            return builder.start();
+        }
         NATIVE_LIBRARY_GATE.acquireUninterruptibly();
         Process process;
         try {
@@ -73,6 +90,47 @@ final class FunctionLauncher {
         }
         openGateOnceLoaded(process);
         return process;
+    }
+
+    /** This launcher's copy of the library for this machine, unpacked from the runtime client's jar on first use. */
+    private static Optional<Path> nativeLibrary(Path runtimeClasspath) {
+        return NATIVE_LIBRARIES.computeIfAbsent(runtimeClasspath, FunctionLauncher::unpackNativeLibrary);
+    }
+
+    private static Optional<Path> unpackNativeLibrary(Path runtimeClasspath) {
+        String arch = switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch_64";
+            default -> null;
+        };
+        if (arch == null || !System.getProperty("os.name").equals("Linux")) {
+            return Optional.empty();
+        }
+        boolean musl = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("aarch_64") ? "aarch64" : arch) + ".so.1"));
+        String name = "libaws-lambda-jni." + (musl ? "linux_musl-" : "linux-") + arch + ".so";
+        try (Stream<Path> jars = Files.list(runtimeClasspath)) {
+            Optional<Path> client = jars.filter(jar -> jar.getFileName().toString()
+                    .matches("aws-lambda-java-runtime-interface-client-.*\\.jar")).findFirst();
+            if (client.isEmpty()) {
+                return Optional.empty();
+            }
+            try (ZipFile jar = new ZipFile(client.get().toFile())) {
+                ZipEntry entry = jar.getEntry("jni/" + name);
+                if (entry == null) {
+                    return Optional.empty();
+                }
+                Path folder = Files.createTempDirectory("local-lambda-runtime-");
+                folder.toFile().deleteOnExit();
+                Path library = folder.resolve(name);
+                library.toFile().deleteOnExit();
+                try (InputStream in = jar.getInputStream(entry)) {
+                    Files.copy(in, library);
+                }
+                return Optional.of(library);
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static void openGateOnceLoaded(Process process) {

@@ -129,6 +129,15 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void eachFunctionJvm_loadsTheRuntimeClientsNativeLibraryFromAPrivateCopy_notTheSharedTmpFile() throws Exception {
+        String nativeLibrary = echo(send(HttpRequest.newBuilder(URI.create(base + "/echo/native")).GET()))
+                .get("nativeLibrary").asText();
+
+        // Every runtime client on the machine rewrites /tmp/.libaws-lambda-jni.so, crashing any JVM that maps it.
+        assertThat(nativeLibrary).contains("libaws-lambda-jni").doesNotStartWith("/tmp/.libaws-lambda-jni.so");
+    }
+
+    @Test
     void aSpecificRoute_winsOverAGreedyOne() throws Exception {
         JsonNode exact = echo(send(HttpRequest.newBuilder(URI.create(base + "/echo/exact"))
                 .POST(HttpRequest.BodyPublishers.noBody())));
