@@ -40,7 +40,7 @@ final class ApiGateway {
 
     private final List<Binding> bindings;
     private final GatewayServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(FunctionInstance.daemon("api-gateway"));
+    private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("api-gateway"));
 
     ApiGateway(List<Binding> bindings, int port) throws IOException {
         this.bindings = List.copyOf(bindings);

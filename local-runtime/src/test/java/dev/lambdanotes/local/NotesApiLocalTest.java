@@ -42,10 +42,17 @@ class NotesApiLocalTest {
     static void start() throws Exception {
         database = TestPostgres.instance().createDatabase("local_api");
         Artifacts artifacts = new Artifacts(PROJECT, PROJECT.resolve("local-runtime/target/task-roots"));
-        runtime = new LocalRuntime(new LocalRuntime.Settings(Template.read(PROJECT.resolve("template.yaml")),
-                artifacts::taskRoot, Path.of(System.getProperty("notes.lambda.runtime.dir")), database.jdbcUrl(),
-                database.user(), database.password(), null, 2, Duration.ofMinutes(5),
-                new PrintStream(LOGS, true, StandardCharsets.UTF_8)));
+        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
+                .template(Template.read(PROJECT.resolve("template.yaml")))
+                .taskRoots(artifacts::taskRoot)
+                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
+                .databaseUrl(database.jdbcUrl())
+                .databaseUser(database.user())
+                .databasePassword(database.password())
+                .maxInstances(2)
+                .idleTimeout(Duration.ofMinutes(5))
+                .log(new PrintStream(LOGS, true, StandardCharsets.UTF_8))
+                .build());
         runtime.runDeployTimeFunctions();
         base = "http://127.0.0.1:" + runtime.startApi(0);
     }
