@@ -60,7 +60,7 @@ public final class AccountService {
         User user = sessions.fromSession(session -> userOf(session, caller));
         String given = password.get();
         if (given == null || given.isEmpty()) {
-            throw InvalidInput.of(FieldError.body("password", "is required"));
+            throw InvalidInput.of(FieldError.of("password", "is required"));
         }
         confirm(user, given, sourceIp);
         sessions.inTransaction(session -> {
