@@ -13,6 +13,7 @@ import dev.lambdanotes.domain.FieldError;
 import dev.lambdanotes.domain.InvalidInput;
 import dev.lambdanotes.domain.Note;
 import dev.lambdanotes.domain.NoteContent;
+import dev.lambdanotes.domain.NoteId;
 import dev.lambdanotes.domain.NoteNotFound;
 import dev.lambdanotes.domain.VersionPrecondition;
 import dev.lambdanotes.http.ApiGatewayAdapter;
@@ -84,7 +85,7 @@ public final class NotesRoutes implements Routes {
 
     private HttpResponse update(HttpRequest request) {
         Caller caller = tokens.caller(BearerToken.from(request));
-        UUID id = noteId(request);
+        NoteId id = noteId(request);
         VersionPrecondition precondition = EntityTags.ifMatch(request.header("If-Match"));
         return withNote(200, notes.update(caller, id, () -> content(request), precondition));
     }
@@ -127,10 +128,10 @@ public final class NotesRoutes implements Routes {
     }
 
     /** An id that is not a UUID names no note: 404, exactly as for an id that exists nowhere. */
-    private static UUID noteId(HttpRequest request) {
+    private static NoteId noteId(HttpRequest request) {
         String id = request.pathParameter("id");
         try {
-            return UUID.fromString(id);
+            return NoteId.parse(id);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new NoteNotFound();
         }

@@ -17,7 +17,7 @@ public record PageCursor(Instant createdAt, UUID id) {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     static PageCursor after(Note note) {
-        return new PageCursor(note.createdAt(), note.id());
+        return new PageCursor(note.createdAt(), note.id().value());
     }
 
     /** The opaque form handed to clients (unpadded base64url). */
