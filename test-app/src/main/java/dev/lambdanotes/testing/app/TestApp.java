@@ -83,7 +83,7 @@ public final class TestApp implements AutoCloseable {
                 config.metricsNamespace(), "test");
         this.register = new RegisterRoutes(new RegisterUser(sessions, hasher, throttle), telemetry);
         this.session = new SessionRoutes(new LogIn(sessions, hasher, tokens, throttle), tokens, telemetry);
-        this.notes = new NotesRoutes(tokens, new NoteService(sessions), telemetry);
+        this.notes = new NotesRoutes(tokens, new NoteService(sessions, tokens), telemetry);
         this.account = new AccountRoutes(tokens, new AccountService(sessions, hasher, tokens, throttle), telemetry);
     }
 
