@@ -42,7 +42,7 @@ final class ApiGateway {
     private final List<Binding> bindings;
     private final StaticFiles app;
     private final GatewayServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(FunctionInstance.daemon("api-gateway"));
+    private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("api-gateway"));
 
     /** app: the web app's files, or null for none. */
     ApiGateway(List<Binding> bindings, StaticFiles app, int port) throws IOException {

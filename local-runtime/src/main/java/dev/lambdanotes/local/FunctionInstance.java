@@ -1,35 +1,10 @@
 package dev.lambdanotes.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Lambda execution environment: a JVM running the function's artifact through the AWS Lambda
@@ -37,105 +12,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * It serves one invocation at a time, like Lambda.
  */
 final class FunctionInstance {
-    private static final String API = "/2018-06-01/runtime";
     /** Lambda's limit on the init phase. */
-    private static final Duration INIT_LIMIT = Duration.ofSeconds(10);
-    /**
-     * The runtime client unpacks its native library to one fixed path, /tmp/.libaws-lambda-jni.so,
-     * where each Lambda environment has a /tmp of its own. Here they share one, so JVMs start one
-     * at a time until each has loaded the library; two unpacking it at once crash (SIGBUS).
-     */
-    private static final Semaphore NATIVE_LIBRARY_GATE = new Semaphore(1);
+    static final Duration INIT_LIMIT = Duration.ofSeconds(10);
 
     private final Template.Function function;
-    private final PrintStream log;
-    private final HttpServer runtimeApi;
-    private final ExecutorService apiThreads = Executors.newCachedThreadPool(daemon("runtime-api"));
-    private final SynchronousQueue<Pending> next = new SynchronousQueue<>();
-    private final CompletableFuture<Duration> initialized = new CompletableFuture<>();
-    private final long startNanos = System.nanoTime();
+    private final FunctionLog log;
+    private final RuntimeApiServer runtimeApi;
+    private final Invocations invocations;
     private final Process process;
-    private volatile Pending current;
-    private volatile boolean coldStartReported;
     private volatile long lastUsedNanos = System.nanoTime();
 
-    /** An invocation handed to the instance, and how it ended. */
-    private static final class Pending {
-        final String requestId = UUID.randomUUID().toString();
-        final byte[] event;
-        final long deadlineEpochMs;
-        final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-        final AtomicBoolean ended = new AtomicBoolean();
-        volatile long startNanos;
-
-        /** True for the one path (response, error, crash or timeout) that ends the invocation. */
-        boolean end() {
-            return ended.compareAndSet(false, true);
-        }
-
-        Pending(byte[] event, long deadlineEpochMs) {
-            this.event = event;
-            this.deadlineEpochMs = deadlineEpochMs;
-        }
-    }
-
-    private FunctionInstance(Template.Function function, PrintStream log, HttpServer runtimeApi, Process process) {
+    private FunctionInstance(Template.Function function, FunctionLog log, RuntimeApiServer runtimeApi,
+                             Invocations invocations, Process process) {
         this.function = function;
         this.log = log;
         this.runtimeApi = runtimeApi;
+        this.invocations = invocations;
         this.process = process;
     }
 
-    static FunctionInstance start(Template.Function function, Path taskRoot, Path runtimeClasspath,
-                                  Map<String, String> environment, PrintStream log) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:MaxRAM=" + function.memoryMb() + "m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xshare:auto");
-        command.add("-cp");
-        command.add(runtimeClasspath.toAbsolutePath() + "/*");
-        command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
-        command.add(function.handler());
-        // The runtime client loads the function from its working directory (and lib/ in it), as from /var/task.
-        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toAbsolutePath().toFile());
-        Map<String, String> env = builder.environment();
-        String path = env.get("PATH");
-        env.clear();
-        if (path != null) {
-            env.put("PATH", path);
-        }
-        env.putAll(environment);
-        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
-        env.put("_HANDLER", function.handler());
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
-        env.put("LAMBDA_RUNTIME_DIR", runtimeClasspath.toAbsolutePath().toString());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", function.id());
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.id());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""));
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-        env.putIfAbsent("AWS_REGION", "us-east-1");
-        env.putIfAbsent("AWS_DEFAULT_REGION", env.get("AWS_REGION"));
-        env.put("TZ", ":UTC");
-        builder.redirectErrorStream(true);
-        NATIVE_LIBRARY_GATE.acquireUninterruptibly();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException | RuntimeException e) {
-            NATIVE_LIBRARY_GATE.release();
-            throw e;
-        }
-        openGateOnceLoaded(process);
-        FunctionInstance instance = new FunctionInstance(function, log, server, process);
-        server.setExecutor(instance.apiThreads);
-        server.createContext(API, instance::serve);
-        server.start();
-        instance.pipeOutput(process.getInputStream());
+    static FunctionInstance start(InstanceSettings settings) throws IOException {
+        Template.Function function = settings.function();
+        RuntimeApiServer runtimeApi = RuntimeApiServer.bind();
+        Process process = FunctionLauncher.launch(settings, runtimeApi.port());
+        FunctionLog log = new FunctionLog(function.id(), settings.log());
+        Invocations invocations = new Invocations(log, function.memoryMb(), process.pid());
+        FunctionInstance instance = new FunctionInstance(function, log, runtimeApi, invocations, process);
+        runtimeApi.serve(function.id(), invocations, log);
+        log.pipe(process.getInputStream());
         process.onExit().thenRun(instance::exited);
         return instance;
     }
@@ -161,18 +65,18 @@ final class FunctionInstance {
         Duration remaining = timeout;
         try {
             try {
-                initialized.get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                invocations.awaitInit(INIT_LIMIT);
             } catch (TimeoutException e) {
                 // Lambda then retries the init at the first invocation, within the function's timeout,
                 // which the invocation shares. Here the init in progress goes on instead of restarting.
-                log.printf("[%s] init did not finish within %d s; it goes on within the function's timeout%n",
-                        function.id(), INIT_LIMIT.toSeconds());
+                log.note("init did not finish within %d s; it goes on within the function's timeout",
+                        INIT_LIMIT.toSeconds());
                 long retryStart = System.nanoTime();
-                initialized.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                invocations.awaitInit(timeout);
                 remaining = timeout.minusNanos(System.nanoTime() - retryStart);
             }
         } catch (TimeoutException e) {
-            log.printf("[%s] init did not finish within the function's timeout; stopping the instance%n", function.id());
+            log.note("init did not finish within the function's timeout; stopping the instance");
             stop();
             return InvocationResult.crashed("Init timed out");
         } catch (ExecutionException e) {
@@ -181,29 +85,25 @@ final class FunctionInstance {
             Thread.currentThread().interrupt();
             return InvocationResult.crashed("interrupted");
         }
-        Pending pending = new Pending(event, System.currentTimeMillis() + remaining.toMillis());
+        Invocation invocation = new Invocation(event, System.currentTimeMillis() + remaining.toMillis());
         try {
-            if (!next.offer(pending, INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!invocations.hand(invocation, INIT_LIMIT)) {
                 stop();
                 return InvocationResult.crashed("the runtime client did not ask for the next invocation");
             }
-            return pending.result.get(remaining.toMillis(), TimeUnit.MILLISECONDS);
+            return invocation.result().get(remaining.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            if (pending.end()) {
-                log.printf("[%s] %s Task timed out after %.2f seconds%n", function.id(),
-                        pending.requestId, (double) timeout.toMillis() / 1000);
-                report(pending, System.nanoTime());
-                pending.result.complete(InvocationResult.timedOut());
+            if (invocations.timeOut(invocation, timeout)) {
                 stop();
             }
-            return pending.result.join();
+            return invocation.result().join();
         } catch (ExecutionException e) {
             return InvocationResult.crashed(e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return InvocationResult.crashed("interrupted");
         } finally {
-            current = null;
+            invocations.clearCurrent();
             lastUsedNanos = System.nanoTime();
         }
     }
@@ -215,182 +115,11 @@ final class FunctionInstance {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        runtimeApi.stop(0);
-        apiThreads.shutdownNow();
+        runtimeApi.stop();
     }
 
     private void exited() {
-        int code = process.exitValue();
-        initialized.completeExceptionally(new IllegalStateException("the function's process exited with code " + code));
-        Pending pending = current;
-        if (pending != null && pending.end()) {
-            // Logged before the request is answered, so whoever reads the answer finds the log line too.
-            log.printf("[%s] %s Error: Runtime exited with error: exit status %d%n", function.id(), pending.requestId, code);
-            report(pending, System.nanoTime());
-            pending.result.complete(InvocationResult.crashed("Runtime exited with error: exit status " + code));
-        }
-        runtimeApi.stop(0);
-        apiThreads.shutdownNow();
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (method.equals("GET") && path.equals(API + "/invocation/next")) {
-                serveNext(exchange);
-            } else if (method.equals("POST") && path.startsWith(API + "/invocation/") && path.endsWith("/response")) {
-                finish(exchange, InvocationResult.succeeded(exchange.getRequestBody().readAllBytes()));
-            } else if (method.equals("POST") && path.startsWith(API + "/invocation/") && path.endsWith("/error")) {
-                byte[] error = exchange.getRequestBody().readAllBytes();
-                log.printf("[%s] %s%n", function.id(), new String(error, StandardCharsets.UTF_8));
-                finish(exchange, InvocationResult.failed(error));
-            } else if (method.equals("POST") && path.equals(API + "/init/error")) {
-                String error = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                log.printf("[%s] INIT_REPORT Init Duration: %.2f ms Phase: init Status: error %s%n", function.id(),
-                        (System.nanoTime() - startNanos) / 1e6, error);
-                initialized.completeExceptionally(new IllegalStateException("init failed: " + error));
-                accepted(exchange);
-            } else {
-                send(exchange, 404, "{\"errorMessage\":\"unknown runtime API path\",\"errorType\":\"InvalidRequest\"}");
-            }
-        }
-    }
-
-    private void serveNext(HttpExchange exchange) throws IOException {
-        if (!initialized.isDone()) {
-            initialized.complete(Duration.ofNanos(System.nanoTime() - startNanos));
-        }
-        Pending pending;
-        try {
-            pending = next.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        current = pending;
-        pending.startNanos = System.nanoTime();
-        log.printf("[%s] START RequestId: %s Version: $LATEST%n", function.id(), pending.requestId);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", pending.requestId);
-        exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineEpochMs));
-        exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
-                "arn:aws:lambda:us-east-1:000000000000:function:" + function.id());
-        exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", traceId());
-        exchange.sendResponseHeaders(200, pending.event.length);
-        try (OutputStream body = exchange.getResponseBody()) {
-            body.write(pending.event);
-        }
-    }
-
-    private void finish(HttpExchange exchange, InvocationResult result) throws IOException {
-        Pending pending = current;
-        long end = System.nanoTime();
-        accepted(exchange);
-        if (pending != null && pending.end()) {
-            report(pending, end);
-            pending.result.complete(result);
-        }
-    }
-
-    private void report(Pending pending, long endNanos) {
-        double duration = (endNanos - pending.startNanos) / 1e6;
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %s MB",
-                pending.requestId, duration, (long) Math.ceil(duration), function.memoryMb(), maxMemoryUsedMb()));
-        if (!coldStartReported) {
-            coldStartReported = true;
-            Duration init = initialized.getNow(null);
-            if (init != null) {
-                line.append(String.format(Locale.ROOT, "\tInit Duration: %.2f ms", init.toNanos() / 1e6));
-            }
-        }
-        log.printf("[%s] END RequestId: %s%n", function.id(), pending.requestId);
-        log.printf("[%s] %s%n", function.id(), line);
-    }
-
-    /** The process's peak resident memory, as Lambda reports it; read from /proc where there is one. */
-    private String maxMemoryUsedMb() {
-        try {
-            for (String status : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (status.startsWith("VmHWM:")) {
-                    long kib = Long.parseLong(status.replaceAll("\\D+", ""));
-                    return Long.toString(Math.round(kib / 1024.0));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or the process is gone
-        }
-        return "n/a";
-    }
-
-    private static void accepted(HttpExchange exchange) throws IOException {
-        send(exchange, 202, "{\"status\":\"OK\"}");
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-    }
-
-    private void pipeOutput(InputStream output) {
-        Thread pipe = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    log.printf("[%s] %s%n", function.id(), line);
-                }
-            } catch (IOException e) {
-                // the process is gone
-            }
-        }, "log-" + function.id());
-        pipe.setDaemon(true);
-        pipe.start();
-    }
-
-    private static void openGateOnceLoaded(Process process) {
-        Thread watcher = new Thread(() -> {
-            Path maps = Path.of("/proc", Long.toString(process.pid()), "maps");
-            long deadline = System.nanoTime() + INIT_LIMIT.toNanos();
-            try {
-                while (process.isAlive() && System.nanoTime() < deadline) {
-                    if (Files.exists(maps) && Files.readString(maps).contains("libaws-lambda-jni")) {
-                        return;
-                    }
-                    if (!Files.exists(maps.getParent())) {
-                        // No /proc to look at: give the JVM a moment to load it.
-                        Thread.sleep(1500);
-                        return;
-                    }
-                    Thread.sleep(20);
-                }
-            } catch (IOException | InterruptedException e) {
-                // the process is gone
-            } finally {
-                NATIVE_LIBRARY_GATE.release();
-            }
-        }, "native-library-gate");
-        watcher.setDaemon(true);
-        watcher.start();
-    }
-
-    private static String traceId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        byte[] id = new byte[12];
-        byte[] parent = new byte[8];
-        random.nextBytes(id);
-        random.nextBytes(parent);
-        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(id)
-                + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0";
-    }
-
-    static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        invocations.processExited(process.exitValue());
+        runtimeApi.stop();
     }
 }

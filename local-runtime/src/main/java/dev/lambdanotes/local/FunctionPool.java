@@ -3,11 +3,9 @@ package dev.lambdanotes.local;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The execution environments of one function. An invocation takes an idle instance (warm) or,
@@ -16,10 +14,8 @@ import java.util.Map;
  * next invocation gets a fresh instance.
  */
 final class FunctionPool {
+    private final InstanceSettings instances;
     private final Template.Function function;
-    private final Path taskRoot;
-    private final Path runtimeClasspath;
-    private final Map<String, String> environment;
     private final PrintStream log;
     private final int maxInstances;
     private final Duration idleTimeout;
@@ -27,13 +23,10 @@ final class FunctionPool {
     private final List<FunctionInstance> all = new ArrayList<>();
     private boolean stopped;
 
-    FunctionPool(Template.Function function, Path taskRoot, Path runtimeClasspath, Map<String, String> environment,
-                 PrintStream log, int maxInstances, Duration idleTimeout) {
-        this.function = function;
-        this.taskRoot = taskRoot;
-        this.runtimeClasspath = runtimeClasspath;
-        this.environment = Map.copyOf(environment);
-        this.log = log;
+    FunctionPool(InstanceSettings instances, int maxInstances, Duration idleTimeout) {
+        this.instances = instances;
+        this.function = instances.function();
+        this.log = instances.log();
         this.maxInstances = maxInstances;
         this.idleTimeout = idleTimeout;
     }
@@ -77,7 +70,7 @@ final class FunctionPool {
             }
             if (all.size() < maxInstances) {
                 try {
-                    FunctionInstance instance = FunctionInstance.start(function, taskRoot, runtimeClasspath, environment, log);
+                    FunctionInstance instance = FunctionInstance.start(instances);
                     all.add(instance);
                     return instance;
                 } catch (IOException e) {

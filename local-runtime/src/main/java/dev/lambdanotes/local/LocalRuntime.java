@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The template's functions, run locally: one pool of execution environments per function, the
@@ -27,24 +29,113 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** What the local runtime is built from. */
-    public record Settings(Template template, java.util.function.Function<String, Path> taskRoots,
-                           Path runtimeClasspath, String databaseUrl, String databaseUser, String databasePassword,
-                           JsonNode envVars, int maxInstances, Duration idleTimeout, PrintStream log) {
+    /** What the local runtime is built from; made with {@link #builder()}, which names each setting. */
+    public record Settings(Template template, Function<String, Path> taskRoots, Path runtimeClasspath,
+                           String databaseUrl, String databaseUser, String databasePassword, JsonNode envVars,
+                           int maxInstances, Duration idleTimeout, PrintStream log) {
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Every setting is required but envVars (the optional `--env-vars` file). */
+        public static final class Builder {
+            private Template template;
+            private Function<String, Path> taskRoots;
+            private Path runtimeClasspath;
+            private String databaseUrl;
+            private String databaseUser;
+            private String databasePassword;
+            private JsonNode envVars;
+            private Integer maxInstances;
+            private Duration idleTimeout;
+            private PrintStream log;
+
+            private Builder() {
+            }
+
+            public Builder template(Template template) {
+                this.template = template;
+                return this;
+            }
+
+            /** The task root (the artifact laid out as in /var/task) of each function, by its id. */
+            public Builder taskRoots(Function<String, Path> taskRoots) {
+                this.taskRoots = taskRoots;
+                return this;
+            }
+
+            /** The folder of the runtime interface client's jars. */
+            public Builder runtimeClasspath(Path runtimeClasspath) {
+                this.runtimeClasspath = runtimeClasspath;
+                return this;
+            }
+
+            public Builder databaseUrl(String databaseUrl) {
+                this.databaseUrl = databaseUrl;
+                return this;
+            }
+
+            public Builder databaseUser(String databaseUser) {
+                this.databaseUser = databaseUser;
+                return this;
+            }
+
+            public Builder databasePassword(String databasePassword) {
+                this.databasePassword = databasePassword;
+                return this;
+            }
+
+            /** Overrides in the format of `sam local --env-vars`; null for none. */
+            public Builder envVars(JsonNode envVars) {
+                this.envVars = envVars;
+                return this;
+            }
+
+            /** Execution environments per function. */
+            public Builder maxInstances(int maxInstances) {
+                this.maxInstances = maxInstances;
+                return this;
+            }
+
+            /** How long an instance may stay idle before it is stopped. */
+            public Builder idleTimeout(Duration idleTimeout) {
+                this.idleTimeout = idleTimeout;
+                return this;
+            }
+
+            /** Where the functions' logs and Lambda's platform lines go. */
+            public Builder log(PrintStream log) {
+                this.log = log;
+                return this;
+            }
+
+            public Settings build() {
+                return new Settings(required(template, "template"), required(taskRoots, "taskRoots"),
+                        required(runtimeClasspath, "runtimeClasspath"), required(databaseUrl, "databaseUrl"),
+                        required(databaseUser, "databaseUser"), required(databasePassword, "databasePassword"),
+                        envVars, required(maxInstances, "maxInstances"), required(idleTimeout, "idleTimeout"),
+                        required(log, "log"));
+            }
+
+            private static <T> T required(T value, String name) {
+                return Objects.requireNonNull(value, () -> "the local runtime needs its " + name);
+            }
+        }
     }
 
     private final Settings settings;
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final ScheduledExecutorService reaper =
-            Executors.newSingleThreadScheduledExecutor(FunctionInstance.daemon("idle-reaper"));
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("idle-reaper"));
     private ApiGateway api;
 
     public LocalRuntime(Settings settings) {
         this.settings = settings;
         for (Template.Function function : settings.template().functions()) {
-            pools.put(function.id(), new FunctionPool(function, settings.taskRoots().apply(function.id()),
-                    settings.runtimeClasspath(), environment(function), settings.log(), settings.maxInstances(),
-                    settings.idleTimeout()));
+            InstanceSettings instances = new InstanceSettings(function, settings.taskRoots().apply(function.id()),
+                    settings.runtimeClasspath(), environment(function), settings.log());
+            pools.put(function.id(), new FunctionPool(instances, settings.maxInstances(), settings.idleTimeout()));
         }
         long period = Math.max(1, Math.min(10, settings.idleTimeout().toSeconds() / 2));
         reaper.scheduleAtFixedRate(() -> pools.values().forEach(FunctionPool::reapIdle), period, period, TimeUnit.SECONDS);

@@ -190,10 +190,19 @@ public final class Main {
         Artifacts artifacts = new Artifacts(project, project.resolve(".local/functions"));
         JsonNode envVars = options.containsKey("env-vars")
                 ? new ObjectMapper().readTree(project.resolve(options.get("env-vars")).toFile()) : null;
-        return new LocalRuntime(new LocalRuntime.Settings(template, artifacts::taskRoot,
-                Path.of(options.getOrDefault("runtime-dir", project.resolve("local-runtime/target/lambda-runtime").toString())), database.jdbcUrl(), database.user(),
-                database.password(), envVars, Integer.parseInt(options.getOrDefault("max-instances", "3")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("idle-timeout", "300"))), log));
+        return new LocalRuntime(LocalRuntime.Settings.builder()
+                .template(template)
+                .taskRoots(artifacts::taskRoot)
+                .runtimeClasspath(Path.of(options.getOrDefault("runtime-dir",
+                        project.resolve("local-runtime/target/lambda-runtime").toString())))
+                .databaseUrl(database.jdbcUrl())
+                .databaseUser(database.user())
+                .databasePassword(database.password())
+                .envVars(envVars)
+                .maxInstances(Integer.parseInt(options.getOrDefault("max-instances", "3")))
+                .idleTimeout(Duration.ofSeconds(Long.parseLong(options.getOrDefault("idle-timeout", "300"))))
+                .log(log)
+                .build());
     }
 
     private static int usage(PrintStream err, String message) {

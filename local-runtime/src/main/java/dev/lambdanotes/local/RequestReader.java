@@ -124,7 +124,7 @@ final class RequestReader {
             if (colon <= 0 || !isToken(line.substring(0, colon))) {
                 throw badRequest();
             }
-            String value = line.substring(colon + 1).strip();
+            String value = trimWhitespace(line.substring(colon + 1));
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if ((c < 0x20 && c != '\t') || c == 0x7f) {
@@ -147,7 +147,7 @@ final class RequestReader {
             List<String> codings = new ArrayList<>();
             for (String coding : String.join(",", transferEncoding).split(",")) {
                 if (!coding.isBlank()) {
-                    codings.add(coding.strip().toLowerCase(Locale.ROOT));
+                    codings.add(trimWhitespace(coding).toLowerCase(Locale.ROOT));
                 }
             }
             // Without chunked last, or with chunked twice, the body's end cannot be known (RFC 9112, 6.3).
@@ -182,7 +182,7 @@ final class RequestReader {
     private static long contentLength(List<String> values) throws Rejected {
         String length = null;
         for (String value : String.join(",", values).split(",", -1)) {
-            String candidate = value.strip();
+            String candidate = trimWhitespace(value);
             if (!candidate.matches("\\d+") || (length != null && !length.equals(candidate))) {
                 throw badRequest();
             }
@@ -206,7 +206,7 @@ final class RequestReader {
         while (true) {
             String line = chunkLine();
             int semicolon = line.indexOf(';');
-            String size = (semicolon < 0 ? line : line.substring(0, semicolon)).strip();
+            String size = trimWhitespace(semicolon < 0 ? line : line.substring(0, semicolon));
             if (size.isEmpty() || !size.chars().allMatch(c -> isHex((char) c))) {
                 throw badRequest();
             }
@@ -274,6 +274,19 @@ final class RequestReader {
                 line.append((char) b);
             }
         }
+    }
+
+    /** HTTP's optional white space is spaces and tabs only; String.strip would also drop control characters. */
+    private static String trimWhitespace(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     private static boolean isToken(String value) {

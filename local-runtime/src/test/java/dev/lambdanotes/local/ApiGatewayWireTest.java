@@ -32,10 +32,17 @@ class ApiGatewayWireTest {
     static void start() throws Exception {
         Template template = Template.read(Path.of(ApiGatewayWireTest.class.getResource("/test-template.yaml").toURI()));
         Path testClasses = Path.of(ApiGatewayWireTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        runtime = new LocalRuntime(new LocalRuntime.Settings(template, id -> testClasses,
-                Path.of(System.getProperty("notes.lambda.runtime.dir")), "jdbc:postgresql://127.0.0.1:1/local",
-                "postgres", "", null, 1, Duration.ofMinutes(5),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
+                .template(template)
+                .taskRoots(id -> testClasses)
+                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
+                .databaseUrl("jdbc:postgresql://127.0.0.1:1/local")
+                .databaseUser("postgres")
+                .databasePassword("")
+                .maxInstances(1)
+                .idleTimeout(Duration.ofMinutes(5))
+                .log(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .build());
         port = runtime.startApi(0);
     }
 
@@ -67,15 +74,17 @@ class ApiGatewayWireTest {
         "GET /echo/x HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n",
         "GET  /echo/x HTTP/1.1\r\nHost: x\r\n\r\n",
         "POST /echo/x HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-        "GET /echo/x HTTP/1.1\r\nNo-Colon\r\n\r\n",
-        "GET /echo/x HTTP/1.1\r\nBad Name: x\r\n\r\n",
-        "GET /echo/x HTTP/1.1\r\nX-Folded: a\r\n b\r\n\r\n",
-        "GET /echo/x HTTP/1.1\r\nX-Control: a\u0001b\r\n\r\n",
-        "POST /echo/x HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
-        "POST /echo/x HTTP/1.1\r\nContent-Length: -1\r\n\r\n",
-        "POST /echo/x HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
-        "POST /echo/x HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-        "POST /echo/x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n",
+        "GET /echo/x HTTP/1.1\r\nHost: x\r\nNo-Colon\r\n\r\n",
+        "GET /echo/x HTTP/1.1\r\nHost: x\r\nBad Name: x\r\n\r\n",
+        "GET /echo/x HTTP/1.1\r\nHost: x\r\nX-Folded: a\r\n b\r\n\r\n",
+        "GET /echo/x HTTP/1.1\r\nHost: x\r\nX-Control: a\u0001b\r\n\r\n",
+        "GET /echo/x HTTP/1.1\r\nHost: x\r\nX-Control: \u001fab\r\n\r\n",
+        "POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: \u001f1\r\n\r\na",
+        "POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+        "POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+        "POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+        "POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+        "POST /echo/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n",
     })
     void aMalformedRequest_isAJson400(String request) throws Exception {
         assertJson(RawHttp.send(port, request), 400, BAD_REQUEST);

@@ -35,10 +35,17 @@ class LocalRuntimeTest {
     static void start() throws Exception {
         Template template = Template.read(Path.of(LocalRuntimeTest.class.getResource("/test-template.yaml").toURI()));
         Path testClasses = Path.of(LocalRuntimeTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        runtime = new LocalRuntime(new LocalRuntime.Settings(template, id -> testClasses,
-                Path.of(System.getProperty("notes.lambda.runtime.dir")), "jdbc:postgresql://127.0.0.1:1/local",
-                "postgres", "", null, 2, Duration.ofSeconds(3),
-                new PrintStream(LOGS, true, StandardCharsets.UTF_8)));
+        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
+                .template(template)
+                .taskRoots(id -> testClasses)
+                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
+                .databaseUrl("jdbc:postgresql://127.0.0.1:1/local")
+                .databaseUser("postgres")
+                .databasePassword("")
+                .maxInstances(2)
+                .idleTimeout(Duration.ofSeconds(3))
+                .log(new PrintStream(LOGS, true, StandardCharsets.UTF_8))
+                .build());
         base = "http://127.0.0.1:" + runtime.startApi(0);
     }
 
@@ -119,6 +126,15 @@ class LocalRuntimeTest {
         assertThat(env.get("DATABASE_URL").asText()).isEqualTo("jdbc:postgresql://127.0.0.1:1/local");
         assertThat(env.get("AWS_LAMBDA_FUNCTION_NAME").asText()).isEqualTo("EchoFunction");
         assertThat(env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE").asText()).isEqualTo("256");
+    }
+
+    @Test
+    void eachFunctionJvm_loadsTheRuntimeClientsNativeLibraryFromAPrivateCopy_notTheSharedTmpFile() throws Exception {
+        String nativeLibrary = echo(send(HttpRequest.newBuilder(URI.create(base + "/echo/native")).GET()))
+                .get("nativeLibrary").asText();
+
+        // Every runtime client on the machine rewrites /tmp/.libaws-lambda-jni.so, crashing any JVM that maps it.
+        assertThat(nativeLibrary).contains("libaws-lambda-jni").doesNotStartWith("/tmp/.libaws-lambda-jni.so");
     }
 
     @Test

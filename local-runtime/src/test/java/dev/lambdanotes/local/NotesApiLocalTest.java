@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -41,10 +42,17 @@ class NotesApiLocalTest {
     static void start() throws Exception {
         database = TestPostgres.instance().createDatabase("local_api");
         Artifacts artifacts = new Artifacts(PROJECT, PROJECT.resolve("local-runtime/target/task-roots"));
-        runtime = new LocalRuntime(new LocalRuntime.Settings(Template.read(PROJECT.resolve("template.yaml")),
-                artifacts::taskRoot, Path.of(System.getProperty("notes.lambda.runtime.dir")), database.jdbcUrl(),
-                database.user(), database.password(), null, 2, Duration.ofMinutes(5),
-                new PrintStream(LOGS, true, StandardCharsets.UTF_8)));
+        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
+                .template(Template.read(PROJECT.resolve("template.yaml")))
+                .taskRoots(artifacts::taskRoot)
+                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
+                .databaseUrl(database.jdbcUrl())
+                .databaseUser(database.user())
+                .databasePassword(database.password())
+                .maxInstances(2)
+                .idleTimeout(Duration.ofMinutes(5))
+                .log(new PrintStream(LOGS, true, StandardCharsets.UTF_8))
+                .build());
         runtime.runDeployTimeFunctions();
         base = "http://127.0.0.1:" + runtime.startApi(0);
     }
@@ -115,7 +123,7 @@ class NotesApiLocalTest {
         assertThat(unknown.body()).isEqualTo("{\"message\":\"Not Found\"}");
 
         String logs = LOGS.toString(StandardCharsets.UTF_8);
-        assertThat(logs).contains("[MigrateFunction] {\"versionBefore\":null,\"versionAfter\":\"1\"");
+        assertThat(logs).contains("[MigrateFunction] {\"versionBefore\":null,\"versionAfter\":\"" + latestMigration() + "\"");
         assertThat(logs).containsPattern("\\[NotesFunction] REPORT RequestId: .*Init Duration: [\\d.]+ ms");
         assertThat(logs).contains("\"event\":\"login_succeeded\"").doesNotContain("correct horse battery staple");
     }
@@ -186,7 +194,17 @@ class NotesApiLocalTest {
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode response = JSON.readTree(out.toString(StandardCharsets.UTF_8));
-        assertThat(response.get("versionAfter").asText()).isEqualTo("1");
+        assertThat(response.get("versionAfter").asText()).isEqualTo(latestMigration());
+    }
+
+    /** The version of the newest migration in the repository, as Flyway reports it. */
+    private static String latestMigration() throws IOException {
+        try (var files = Files.list(PROJECT.resolve("migrations/src/main/resources/db/migration"))) {
+            return Integer.toString(files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max().orElseThrow());
+        }
     }
 
     @ParameterizedTest

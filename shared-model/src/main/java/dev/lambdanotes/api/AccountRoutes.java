@@ -9,6 +9,7 @@ import dev.lambdanotes.application.AccountService;
 import dev.lambdanotes.application.Caller;
 import dev.lambdanotes.domain.PasswordChange;
 import dev.lambdanotes.domain.User;
+import dev.lambdanotes.domain.UserId;
 import dev.lambdanotes.domain.WrongPassword;
 import dev.lambdanotes.http.ApiGatewayAdapter;
 import dev.lambdanotes.http.BearerToken;
@@ -18,7 +19,6 @@ import dev.lambdanotes.http.JsonBodies;
 import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
 import dev.lambdanotes.observability.Telemetry;
-import java.util.UUID;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 
@@ -56,7 +56,7 @@ public final class AccountRoutes implements Routes {
 
     private HttpResponse changePassword(HttpRequest request) {
         Caller caller = tokens.caller(BearerToken.from(request));
-        UUID userId = confirmed(request, () -> accounts.changePassword(caller, () -> {
+        UserId userId = confirmed(request, () -> accounts.changePassword(caller, () -> {
             RequestFields fields = JsonBodies.readObject(request);
             String current = fields.string("currentPassword");
             String next = fields.string("newPassword");
@@ -69,7 +69,7 @@ public final class AccountRoutes implements Routes {
 
     private HttpResponse deleteAccount(HttpRequest request) {
         Caller caller = tokens.caller(BearerToken.from(request));
-        UUID userId = confirmed(request, () -> accounts.deleteAccount(caller, () -> {
+        UserId userId = confirmed(request, () -> accounts.deleteAccount(caller, () -> {
             RequestFields fields = JsonBodies.readObject(request);
             String password = fields.string("password");
             fields.requireValidTypes();
@@ -79,7 +79,7 @@ public final class AccountRoutes implements Routes {
         return HttpResponse.noContent();
     }
 
-    private UUID confirmed(HttpRequest request, Supplier<UUID> change) {
+    private UserId confirmed(HttpRequest request, Supplier<UserId> change) {
         try {
             return change.get();
         } catch (WrongPassword e) {

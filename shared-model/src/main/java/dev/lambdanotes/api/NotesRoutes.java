@@ -6,16 +6,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.application.AccessTokens;
 import dev.lambdanotes.application.Caller;
 import dev.lambdanotes.application.NotePage;
+import dev.lambdanotes.application.MalformedCursor;
 import dev.lambdanotes.application.NoteService;
 import dev.lambdanotes.application.PageCursor;
 import dev.lambdanotes.domain.FieldError;
 import dev.lambdanotes.domain.InvalidInput;
 import dev.lambdanotes.domain.Note;
 import dev.lambdanotes.domain.NoteContent;
+import dev.lambdanotes.domain.NoteId;
 import dev.lambdanotes.domain.NoteNotFound;
 import dev.lambdanotes.domain.VersionPrecondition;
 import dev.lambdanotes.http.ApiGatewayAdapter;
 import dev.lambdanotes.http.BearerToken;
+import dev.lambdanotes.http.EntityTags;
+import dev.lambdanotes.http.InvalidQueryParameters;
 import dev.lambdanotes.http.HttpRequest;
 import dev.lambdanotes.http.HttpResponse;
 import dev.lambdanotes.http.JsonBodies;
@@ -58,7 +62,7 @@ public final class NotesRoutes implements Routes {
         int limit = limit(request.queryParameter("limit"));
         String cursor = request.queryParameter("cursor");
         Optional<PageCursor> after = cursor == null || cursor.isEmpty()
-                ? Optional.empty() : Optional.of(PageCursor.decode(cursor));
+                ? Optional.empty() : Optional.of(cursor(cursor));
         NotePage page = notes.list(caller, limit, after);
         ObjectNode json = JsonBodies.newObject();
         ArrayNode items = json.putArray("items");
@@ -81,8 +85,8 @@ public final class NotesRoutes implements Routes {
 
     private HttpResponse update(HttpRequest request) {
         Caller caller = tokens.caller(BearerToken.from(request));
-        UUID id = noteId(request);
-        VersionPrecondition precondition = VersionPrecondition.ifMatch(request.header("If-Match"));
+        NoteId id = noteId(request);
+        VersionPrecondition precondition = EntityTags.ifMatch(request.header("If-Match"));
         return withNote(200, notes.update(caller, id, () -> content(request), precondition));
     }
 
@@ -100,6 +104,14 @@ public final class NotesRoutes implements Routes {
         return new NoteContent(title, body);
     }
 
+    private static PageCursor cursor(String value) {
+        try {
+            return PageCursor.decode(value);
+        } catch (MalformedCursor e) {
+            throw InvalidQueryParameters.of("cursor", "is not a cursor this API returned");
+        }
+    }
+
     private static int limit(String value) {
         if (value == null || value.isEmpty()) {
             return NoteService.DEFAULT_PAGE_SIZE;
@@ -112,15 +124,14 @@ public final class NotesRoutes implements Routes {
         } catch (NumberFormatException e) {
             // reported below, like an out-of-range number
         }
-        throw InvalidInput.of(FieldError.query("limit",
-                "must be a whole number from 1 to " + NoteService.MAX_PAGE_SIZE));
+        throw InvalidQueryParameters.of("limit", "must be a whole number from 1 to " + NoteService.MAX_PAGE_SIZE);
     }
 
     /** An id that is not a UUID names no note: 404, exactly as for an id that exists nowhere. */
-    private static UUID noteId(HttpRequest request) {
+    private static NoteId noteId(HttpRequest request) {
         String id = request.pathParameter("id");
         try {
-            return UUID.fromString(id);
+            return NoteId.parse(id);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new NoteNotFound();
         }
@@ -128,7 +139,7 @@ public final class NotesRoutes implements Routes {
 
     private static HttpResponse withNote(int status, Note note) {
         return HttpResponse.json(status, JsonBodies.write(representation(note)))
-                .withHeader("ETag", VersionPrecondition.etagOf(note.version()));
+                .withHeader("ETag", EntityTags.of(note.version()));
     }
 
     private static ObjectNode representation(Note note) {

@@ -6,13 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.application.AccessTokens;
 import dev.lambdanotes.application.IssuedToken;
 import dev.lambdanotes.application.LogIn;
-import dev.lambdanotes.domain.FieldError;
 import dev.lambdanotes.domain.InvalidCredentials;
-import dev.lambdanotes.domain.InvalidInput;
 import dev.lambdanotes.http.ApiGatewayAdapter;
 import dev.lambdanotes.http.BearerToken;
 import dev.lambdanotes.http.HttpRequest;
 import dev.lambdanotes.http.HttpResponse;
+import dev.lambdanotes.http.InvalidQueryParameters;
 import dev.lambdanotes.http.JsonBodies;
 import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
@@ -83,6 +82,6 @@ public final class SessionRoutes implements Routes {
         if (value.equals("true")) {
             return true;
         }
-        throw InvalidInput.of(FieldError.query("everywhere", "must be true or false"));
+        throw InvalidQueryParameters.of("everywhere", "must be true or false");
     }
 }

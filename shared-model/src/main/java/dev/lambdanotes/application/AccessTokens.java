@@ -2,6 +2,8 @@ package dev.lambdanotes.application;
 
 import dev.lambdanotes.domain.AccessToken;
 import dev.lambdanotes.domain.NotAuthenticated;
+import dev.lambdanotes.domain.UserId;
+import dev.lambdanotes.persistence.AccessTokenRepository_;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,20 +40,14 @@ public final class AccessTokens {
     }
 
     /** Creates a new token for the user within the caller's transaction, and drops the user's expired ones. */
-    IssuedToken issue(Session session, UUID userId) {
+    IssuedToken issue(Session session, UserId userId) {
         byte[] secret = new byte[TOKEN_BYTES];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         // Expired tokens of anyone, a bounded batch per login, so the table cannot grow for ever.
-        session.createNativeMutationQuery("""
-                        delete from access_tokens where token_hash in (
-                            select token_hash from access_tokens where expires_at <= :now
-                            order by expires_at limit :batch for update skip locked)""")
-                .setParameter("now", now)
-                .setParameter("batch", EXPIRED_DELETED_PER_LOGIN)
-                .executeUpdate();
-        session.persist(new AccessToken(digest(token), userId, now.plus(ttl)));
+        new AccessTokenRepository_(session).deleteExpired(now, EXPIRED_DELETED_PER_LOGIN);
+        session.persist(new AccessToken(digest(token), userId.value(), now.plus(ttl)));
         return new IssuedToken(token, ttl);
     }
 
@@ -63,26 +59,29 @@ public final class AccessTokens {
         if (token == null || !TOKEN_FORMAT.matcher(token).matches()) {
             throw new NotAuthenticated();
         }
-        return new Caller(digest(token), clock);
+        return new Caller(digest(token));
+    }
+
+    /** The id of the user the caller's token belongs to; throws NotAuthenticated unless it is known and unexpired. */
+    UserId userOf(Session session, Caller caller) {
+        return new AccessTokenRepository_(session).holderOf(caller.tokenHash(), clock.instant())
+                .uniqueResultOptional()
+                .map(UserId::new)
+                .orElseThrow(NotAuthenticated::new);
     }
 
     /** Revokes every token of the caller's user, the caller's own included; throws NotAuthenticated for an invalid token. */
     public void revokeAll(Caller caller) {
-        sessions.inTransaction(session -> revokeAllOf(session, caller.userIn(session)));
+        sessions.inTransaction(session -> revokeAllOf(session, userOf(session, caller)));
     }
 
     /** Revokes every token of the user but the caller's, within the caller's transaction. */
-    void revokeAllBut(Session session, UUID userId, Caller caller) {
-        session.createMutationQuery("delete from AccessToken t where t.userId = :user and t.tokenHash <> :keep")
-                .setParameter("user", userId)
-                .setParameter("keep", caller.tokenHash())
-                .executeUpdate();
+    void revokeAllBut(Session session, UserId userId, Caller caller) {
+        new AccessTokenRepository_(session).deleteAllOfBut(userId.value(), caller.tokenHash());
     }
 
-    void revokeAllOf(Session session, UUID userId) {
-        session.createMutationQuery("delete from AccessToken t where t.userId = :user")
-                .setParameter("user", userId)
-                .executeUpdate();
+    void revokeAllOf(Session session, UserId userId) {
+        new AccessTokenRepository_(session).deleteAllOf(userId.value());
     }
 
     /** Revokes the token, so it stops working at once; throws {@link NotAuthenticated} if it was not valid. */
@@ -91,11 +90,8 @@ public final class AccessTokens {
             throw new NotAuthenticated();
         }
         byte[] hash = digest(token);
-        int deleted = sessions.fromTransaction(session -> session
-                .createMutationQuery("delete from AccessToken t where t.tokenHash = :hash and t.expiresAt > :now")
-                .setParameter("hash", hash)
-                .setParameter("now", clock.instant())
-                .executeUpdate());
+        int deleted = sessions.fromTransaction(session ->
+                new AccessTokenRepository_(session).deleteValid(hash, clock.instant()));
         if (deleted == 0) {
             throw new NotAuthenticated();
         }

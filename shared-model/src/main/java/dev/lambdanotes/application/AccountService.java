@@ -5,7 +5,9 @@ import dev.lambdanotes.domain.InvalidInput;
 import dev.lambdanotes.domain.NotAuthenticated;
 import dev.lambdanotes.domain.PasswordChange;
 import dev.lambdanotes.domain.User;
+import dev.lambdanotes.domain.UserId;
 import dev.lambdanotes.domain.WrongPassword;
+import dev.lambdanotes.persistence.UserRepository_;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
@@ -41,14 +43,14 @@ public final class AccountService {
      * Replaces the password and revokes every other token of the user: whoever else held one is
      * signed out, the caller stays signed in.
      */
-    public UUID changePassword(Caller caller, Supplier<PasswordChange> request, String sourceIp) {
+    public UserId changePassword(Caller caller, Supplier<PasswordChange> request, String sourceIp) {
         User user = sessions.fromSession(session -> userOf(session, caller));
         PasswordChange change = request.get();
         confirm(user, change.currentPassword(), sourceIp);
         String newHash = hasher.hash(change.newPassword());
         sessions.inTransaction(session -> {
-            UUID id = caller.userIn(session);
-            User locked = session.find(User.class, id, LockModeType.PESSIMISTIC_WRITE);
+            UserId id = tokens.userOf(session, caller);
+            User locked = session.find(User.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
             locked.replacePasswordHash(newHash);
             tokens.revokeAllBut(session, id, caller);
         });
@@ -56,17 +58,16 @@ public final class AccountService {
     }
 
     /** Deletes the user, their notes and their tokens; the username is free again. */
-    public UUID deleteAccount(Caller caller, Supplier<String> password, String sourceIp) {
+    public UserId deleteAccount(Caller caller, Supplier<String> password, String sourceIp) {
         User user = sessions.fromSession(session -> userOf(session, caller));
         String given = password.get();
         if (given == null || given.isEmpty()) {
-            throw InvalidInput.of(FieldError.body("password", "is required"));
+            throw InvalidInput.of(FieldError.of("password", "is required"));
         }
         confirm(user, given, sourceIp);
         sessions.inTransaction(session -> {
-            UUID id = caller.userIn(session);
-            // Notes and tokens go with the user (ON DELETE CASCADE), in this one statement.
-            session.createMutationQuery("delete from User u where u.id = :id").setParameter("id", id).executeUpdate();
+            UserId id = tokens.userOf(session, caller);
+            new UserRepository_(session).delete(id.value());
         });
         return user.id();
     }
@@ -83,8 +84,8 @@ public final class AccountService {
         sessions.inTransaction(session -> throttle.reset(session, account));
     }
 
-    private static User userOf(Session session, Caller caller) {
-        User user = session.find(User.class, caller.userIn(session));
+    private User userOf(Session session, Caller caller) {
+        User user = session.find(User.class, tokens.userOf(session, caller).value());
         if (user == null) {
             throw new NotAuthenticated();
         }

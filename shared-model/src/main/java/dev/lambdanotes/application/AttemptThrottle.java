@@ -4,6 +4,8 @@ import dev.lambdanotes.domain.AttemptCounter;
 import dev.lambdanotes.domain.ThrottlePolicies;
 import dev.lambdanotes.domain.ThrottlePolicy;
 import dev.lambdanotes.domain.TooManyAttempts;
+import dev.lambdanotes.persistence.AttemptCounterRepository;
+import dev.lambdanotes.persistence.AttemptCounterRepository_;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -91,9 +93,7 @@ public final class AttemptThrottle {
         Instant now = clock.instant();
         Optional<Refusal> refusal = Optional.empty();
         for (Key key : keys) {
-            Optional<Duration> wait = session
-                    .createSelectionQuery("from AttemptCounter c where c.keyHash = :key", AttemptCounter.class)
-                    .setParameter("key", key.digest())
+            Optional<Duration> wait = new AttemptCounterRepository_(session).withKey(key.digest())
                     .uniqueResultOptional()
                     .flatMap(counter -> counter.waitAt(now));
             if (wait.isPresent() && (refusal.isEmpty() || wait.get().compareTo(refusal.get().delay()) > 0)) {
@@ -113,19 +113,13 @@ public final class AttemptThrottle {
         Instant now = clock.instant();
         List<Kind> engaged = new ArrayList<>();
         // A fixed lock order, so two requests counting the same keys cannot deadlock.
+        AttemptCounterRepository counters = new AttemptCounterRepository_(session);
         List<Key> ordered = new ArrayList<>(keys);
         ordered.sort(Comparator.comparing(key -> HexFormat.of().formatHex(key.digest())));
         for (Key key : ordered) {
             byte[] digest = key.digest();
-            session.createNativeMutationQuery("""
-                            insert into attempt_counters (key_hash, attempts, last_attempt_at, expires_at)
-                            values (:key, 0, :now, :now) on conflict do nothing""")
-                    .setParameter("key", digest)
-                    .setParameter("now", now)
-                    .executeUpdate();
-            AttemptCounter counter = session
-                    .createSelectionQuery("from AttemptCounter c where c.keyHash = :key", AttemptCounter.class)
-                    .setParameter("key", digest)
+            counters.insertIfAbsent(digest, now);
+            AttemptCounter counter = counters.withKey(digest)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .getSingleResult();
             counter.recordAttempt(now, policyOf(key.kind()));
@@ -136,13 +130,7 @@ public final class AttemptThrottle {
         // The counts are written before the clean-up, which would otherwise take a row just
         // inserted (its placeholder expiry is now) for an expired one.
         session.flush();
-        session.createNativeMutationQuery("""
-                        delete from attempt_counters where key_hash in (
-                            select key_hash from attempt_counters where expires_at <= :now
-                            order by expires_at limit :batch for update skip locked)""")
-                .setParameter("now", now)
-                .setParameter("batch", EXPIRED_DELETED_PER_WRITE)
-                .executeUpdate();
+        counters.deleteExpired(now, EXPIRED_DELETED_PER_WRITE);
         return engaged;
     }
 
@@ -154,9 +142,7 @@ public final class AttemptThrottle {
 
     /** Forgets the key's counter: the owner of an account proved the password. */
     public void reset(Session session, Key key) {
-        session.createMutationQuery("delete from AttemptCounter c where c.keyHash = :key")
-                .setParameter("key", key.digest())
-                .executeUpdate();
+        new AttemptCounterRepository_(session).delete(key.digest());
     }
 
     private record Refusal(Kind kind, Duration delay) {

@@ -41,12 +41,12 @@ public final class LogIn {
     public IssuedToken logIn(String username, String password, String sourceIp) {
         List<FieldError> errors = new ArrayList<>();
         if (username == null || username.isEmpty()) {
-            errors.add(FieldError.body("username", "is required"));
+            errors.add(FieldError.of("username", "is required"));
         }
         if (password == null || password.isEmpty()) {
-            errors.add(FieldError.body("password", "is required"));
+            errors.add(FieldError.of("password", "is required"));
         } else if (Text.length(password) > Credentials.MAX_PASSWORD_LENGTH) {
-            errors.add(FieldError.body("password",
+            errors.add(FieldError.of("password",
                     "must be at most " + Credentials.MAX_PASSWORD_LENGTH + " characters"));
         }
         if (!errors.isEmpty()) {

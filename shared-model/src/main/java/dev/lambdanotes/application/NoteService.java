@@ -2,10 +2,14 @@ package dev.lambdanotes.application;
 
 import dev.lambdanotes.domain.Note;
 import dev.lambdanotes.domain.NoteContent;
+import dev.lambdanotes.domain.NoteId;
 import dev.lambdanotes.domain.NoteNotFound;
 import dev.lambdanotes.domain.StaleVersion;
 import dev.lambdanotes.domain.User;
+import dev.lambdanotes.domain.UserId;
 import dev.lambdanotes.domain.VersionPrecondition;
+import dev.lambdanotes.persistence.NoteRepository;
+import dev.lambdanotes.persistence.NoteRepository_;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
@@ -25,26 +29,22 @@ public final class NoteService {
     public static final int MAX_PAGE_SIZE = 100;
 
     private final SessionFactory sessions;
+    private final AccessTokens tokens;
 
     @Inject
-    public NoteService(SessionFactory sessions) {
+    public NoteService(SessionFactory sessions, AccessTokens tokens) {
         this.sessions = sessions;
+        this.tokens = tokens;
     }
 
     public NotePage list(Caller caller, int limit, Optional<PageCursor> after) {
         List<Note> rows = sessions.fromSession(session -> {
-            UUID owner = caller.userIn(session);
+            UserId owner = tokens.userOf(session, caller);
+            NoteRepository notes = new NoteRepository_(session);
             var query = after.isPresent()
-                    ? session.createSelectionQuery("""
-                            from Note n
-                            where n.owner.id = :owner
-                              and (n.createdAt < :createdAt or (n.createdAt = :createdAt and n.id < :id))
-                            order by n.createdAt desc, n.id desc""", Note.class)
-                        .setParameter("createdAt", after.get().createdAt())
-                        .setParameter("id", after.get().id())
-                    : session.createSelectionQuery(
-                            "from Note n where n.owner.id = :owner order by n.createdAt desc, n.id desc", Note.class);
-            return query.setParameter("owner", owner).setMaxResults(limit + 1).getResultList();
+                    ? notes.newestOfAfter(owner.value(), after.get().createdAt(), after.get().id())
+                    : notes.newestOf(owner.value());
+            return query.setMaxResults(limit + 1).getResultList();
         });
         if (rows.size() > limit) {
             List<Note> page = rows.subList(0, limit);
@@ -59,25 +59,25 @@ public final class NoteService {
      */
     public Note create(Caller caller, Supplier<NoteContent> content) {
         return sessions.fromTransaction(session -> {
-            UUID owner = caller.userIn(session);
-            Note note = new Note(UUID.randomUUID(), session.getReference(User.class, owner), content.get());
+            UserId owner = tokens.userOf(session, caller);
+            Note note = new Note(NoteId.random(), session.getReference(User.class, owner.value()), content.get());
             session.persist(note);
             session.flush();
             return note;
         });
     }
 
-    public Note get(Caller caller, UUID id) {
-        return sessions.fromSession(session -> findOwned(session, caller.userIn(session), id, LockModeType.NONE));
+    public Note get(Caller caller, NoteId id) {
+        return sessions.fromSession(session -> findOwned(session, tokens.userOf(session, caller), id, LockModeType.NONE));
     }
 
     /**
      * Replaces the title and body. The row is locked first, so of two concurrent updates with the
      * same If-Match the second sees the first's new version and fails the precondition.
      */
-    public Note update(Caller caller, UUID id, Supplier<NoteContent> content, VersionPrecondition precondition) {
+    public Note update(Caller caller, NoteId id, Supplier<NoteContent> content, VersionPrecondition precondition) {
         return sessions.fromTransaction(session -> {
-            UUID owner = caller.userIn(session);
+            UserId owner = tokens.userOf(session, caller);
             NoteContent replacement = content.get();
             Note note = findOwned(session, owner, id, LockModeType.PESSIMISTIC_WRITE);
             if (!precondition.isSatisfiedBy(note.version())) {
@@ -89,21 +89,16 @@ public final class NoteService {
         });
     }
 
-    public void delete(Caller caller, UUID id) {
-        int deleted = sessions.fromTransaction(session -> session
-                .createMutationQuery("delete from Note n where n.id = :id and n.owner.id = :owner")
-                .setParameter("id", id)
-                .setParameter("owner", caller.userIn(session))
-                .executeUpdate());
+    public void delete(Caller caller, NoteId id) {
+        int deleted = sessions.fromTransaction(session ->
+                new NoteRepository_(session).deleteOwned(tokens.userOf(session, caller).value(), id.value()));
         if (deleted == 0) {
             throw new NoteNotFound();
         }
     }
 
-    private static Note findOwned(Session session, UUID owner, UUID id, LockModeType lock) {
-        return session.createSelectionQuery("from Note n where n.id = :id and n.owner.id = :owner", Note.class)
-                .setParameter("id", id)
-                .setParameter("owner", owner)
+    private static Note findOwned(Session session, UserId owner, NoteId id, LockModeType lock) {
+        return new NoteRepository_(session).owned(owner.value(), id.value())
                 .setLockMode(lock)
                 .uniqueResultOptional()
                 .orElseThrow(NoteNotFound::new);

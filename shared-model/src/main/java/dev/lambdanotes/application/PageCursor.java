@@ -1,7 +1,5 @@
 package dev.lambdanotes.application;
 
-import dev.lambdanotes.domain.FieldError;
-import dev.lambdanotes.domain.InvalidInput;
 import dev.lambdanotes.domain.Note;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,7 +17,7 @@ public record PageCursor(Instant createdAt, UUID id) {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     static PageCursor after(Note note) {
-        return new PageCursor(note.createdAt(), note.id());
+        return new PageCursor(note.createdAt(), note.id().value());
     }
 
     /** The opaque form handed to clients (unpadded base64url). */
@@ -28,6 +26,7 @@ public record PageCursor(Instant createdAt, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Reads a cursor handed out by {@link #encode()}; throws {@link MalformedCursor} for anything else. */
     public static PageCursor decode(String encoded) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.US_ASCII);
@@ -41,7 +40,7 @@ public record PageCursor(Instant createdAt, UUID id) {
             }
             return new PageCursor(createdAt, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
-            throw InvalidInput.of(FieldError.query("cursor", "is not a cursor this API returned"));
+            throw new MalformedCursor();
         }
     }
 }

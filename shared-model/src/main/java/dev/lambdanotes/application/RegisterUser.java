@@ -2,6 +2,7 @@ package dev.lambdanotes.application;
 
 import dev.lambdanotes.domain.Credentials;
 import dev.lambdanotes.domain.User;
+import dev.lambdanotes.domain.UserId;
 import dev.lambdanotes.domain.UsernameTaken;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +38,7 @@ public final class RegisterUser {
             throw new UsernameTaken();
         }
         // Hashing takes tens of milliseconds: do it before holding a connection.
-        User user = new User(UUID.randomUUID(), credentials.username(), hasher.hash(credentials.password()));
+        User user = new User(UserId.random(), credentials.username(), hasher.hash(credentials.password()));
         try {
             sessions.inTransaction(session -> {
                 session.persist(user);

@@ -1,6 +1,7 @@
 package dev.lambdanotes.application;
 
 import dev.lambdanotes.domain.User;
+import dev.lambdanotes.persistence.UserRepository_;
 import java.util.Optional;
 import org.hibernate.Session;
 
@@ -10,9 +11,6 @@ final class Users {
     }
 
     static Optional<User> findByUsername(Session session, String username) {
-        return session
-                .createSelectionQuery("from User u where lower(u.username) = lower(:username)", User.class)
-                .setParameter("username", username)
-                .uniqueResultOptional();
+        return new UserRepository_(session).withUsername(username).uniqueResultOptional();
     }
 }

@@ -23,14 +23,14 @@ public record Credentials(String username, String password) {
     /** What is wrong with a new password sent as the body member {@code member}; empty when nothing is. */
     public static List<FieldError> passwordErrors(String member, String password) {
         if (password == null) {
-            return List.of(FieldError.body(member, "is required"));
+            return List.of(FieldError.of(member, "is required"));
         }
         if (!Text.isValidUnicode(password)) {
-            return List.of(FieldError.body(member, "must be valid Unicode (it contains an unpaired surrogate)"));
+            return List.of(FieldError.of(member, "must be valid Unicode (it contains an unpaired surrogate)"));
         }
         int length = Text.length(password);
         if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
-            return List.of(FieldError.body(member,
+            return List.of(FieldError.of(member,
                     "must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters"));
         }
         return List.of();
@@ -39,9 +39,9 @@ public record Credentials(String username, String password) {
     public Credentials {
         List<FieldError> errors = new ArrayList<>();
         if (username == null) {
-            errors.add(FieldError.body("username", "is required"));
+            errors.add(FieldError.of("username", "is required"));
         } else if (!USERNAME.matcher(username).matches()) {
-            errors.add(FieldError.body("username",
+            errors.add(FieldError.of("username",
                     "must be 3 to 80 characters of letters, digits, '.', '_' or '-'"));
         }
         errors.addAll(passwordErrors("password", password));

@@ -47,8 +47,8 @@ public class Note {
         // for Hibernate
     }
 
-    public Note(UUID id, User owner, NoteContent content) {
-        this.id = id;
+    public Note(NoteId id, User owner, NoteContent content) {
+        this.id = id.value();
         this.owner = owner;
         this.title = content.title();
         this.body = content.body();
@@ -59,8 +59,8 @@ public class Note {
         this.body = content.body();
     }
 
-    public UUID id() {
-        return id;
+    public NoteId id() {
+        return new NoteId(id);
     }
 
     public String title() {

@@ -19,23 +19,23 @@ public record NoteContent(String title, String body) {
 
     private static void checkTitle(String title, List<FieldError> errors) {
         if (title == null) {
-            errors.add(FieldError.body("title", "is required"));
+            errors.add(FieldError.of("title", "is required"));
         } else if (title.isBlank()) {
-            errors.add(FieldError.body("title", "must not be empty or blank"));
+            errors.add(FieldError.of("title", "must not be empty or blank"));
         } else if (Text.length(title) > MAX_TITLE_LENGTH) {
-            errors.add(FieldError.body("title", "must be at most " + MAX_TITLE_LENGTH + " characters"));
+            errors.add(FieldError.of("title", "must be at most " + MAX_TITLE_LENGTH + " characters"));
         } else if (Text.unstorableReason(title) != null) {
-            errors.add(FieldError.body("title", Text.unstorableReason(title)));
+            errors.add(FieldError.of("title", Text.unstorableReason(title)));
         }
     }
 
     private static void checkBody(String body, List<FieldError> errors) {
         if (body == null) {
-            errors.add(FieldError.body("body", "is required"));
+            errors.add(FieldError.of("body", "is required"));
         } else if (Text.length(body) > MAX_BODY_LENGTH) {
-            errors.add(FieldError.body("body", "must be at most " + MAX_BODY_LENGTH + " characters"));
+            errors.add(FieldError.of("body", "must be at most " + MAX_BODY_LENGTH + " characters"));
         } else if (Text.unstorableReason(body) != null) {
-            errors.add(FieldError.body("body", Text.unstorableReason(body)));
+            errors.add(FieldError.of("body", Text.unstorableReason(body)));
         }
     }
 }

@@ -8,7 +8,7 @@ public record PasswordChange(String currentPassword, String newPassword) {
     public PasswordChange {
         List<FieldError> errors = new ArrayList<>();
         if (currentPassword == null || currentPassword.isEmpty()) {
-            errors.add(FieldError.body("currentPassword", "is required"));
+            errors.add(FieldError.of("currentPassword", "is required"));
         }
         errors.addAll(Credentials.passwordErrors("newPassword", newPassword));
         if (!errors.isEmpty()) {

@@ -42,14 +42,14 @@ public class User {
         // for Hibernate
     }
 
-    public User(UUID id, String username, String passwordHash) {
-        this.id = id;
+    public User(UserId id, String username, String passwordHash) {
+        this.id = id.value();
         this.username = username;
         this.passwordHash = passwordHash;
     }
 
-    public UUID id() {
-        return id;
+    public UserId id() {
+        return new UserId(id);
     }
 
     public String username() {

@@ -1,50 +1,33 @@
 package dev.lambdanotes.domain;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 
 /**
- * An If-Match condition on a note's version (RFC 9110 section 13.1.1): absent, "*", or a list of
- * entity tags compared strongly, so a weak tag never matches.
+ * A condition on a note's version that a change must meet: none, or one of a set of versions.
+ * How a client states it (HTTP's If-Match and entity tags) is the HTTP layer's business.
  */
 public final class VersionPrecondition {
-    private static final VersionPrecondition NONE = new VersionPrecondition(true, List.of());
+    private static final VersionPrecondition NONE = new VersionPrecondition(true, Set.of());
 
     private final boolean any;
-    private final List<String> tags;
+    private final Set<Long> versions;
 
-    private VersionPrecondition(boolean any, List<String> tags) {
+    private VersionPrecondition(boolean any, Set<Long> versions) {
         this.any = any;
-        this.tags = tags;
+        this.versions = versions;
     }
 
+    /** No condition: any current version will do. */
     public static VersionPrecondition none() {
         return NONE;
     }
 
-    /** Reads an If-Match header value; null means the header was absent. */
-    public static VersionPrecondition ifMatch(String header) {
-        if (header == null) {
-            return NONE;
-        }
-        if (header.trim().equals("*")) {
-            return new VersionPrecondition(true, List.of());
-        }
-        List<String> tags = new ArrayList<>();
-        for (String part : header.split(",")) {
-            String tag = part.trim();
-            if (!tag.isEmpty()) {
-                tags.add(tag);
-            }
-        }
-        return new VersionPrecondition(false, List.copyOf(tags));
-    }
-
-    public static String etagOf(long version) {
-        return "\"" + version + "\"";
+    /** The current version must be one of these; an empty set is never met. */
+    public static VersionPrecondition oneOf(Set<Long> versions) {
+        return new VersionPrecondition(false, Set.copyOf(versions));
     }
 
     public boolean isSatisfiedBy(long currentVersion) {
-        return any || tags.contains(etagOf(currentVersion));
+        return any || versions.contains(currentVersion);
     }
 }

@@ -1,23 +1,22 @@
 package dev.lambdanotes.domain;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A signed-in user confirmed a change to the account with a password that is not theirs. Counted
  * by the login throttle like a failed login.
  */
 public final class WrongPassword extends RuntimeException {
-    private final UUID userId;
+    private final UserId userId;
     private final List<String> throttlesEngaged;
 
-    public WrongPassword(UUID userId, List<String> throttlesEngaged) {
+    public WrongPassword(UserId userId, List<String> throttlesEngaged) {
         super("WrongPassword", null, false, false);
         this.userId = userId;
         this.throttlesEngaged = List.copyOf(throttlesEngaged);
     }
 
-    public UUID userId() {
+    public UserId userId() {
         return userId;
     }
 

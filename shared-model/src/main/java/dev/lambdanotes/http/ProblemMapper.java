@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,19 +32,10 @@ public final class ProblemMapper {
 
     public static HttpResponse toResponse(Throwable error, HttpRequest request) {
         if (error instanceof InvalidInput invalid) {
-            ObjectNode problem = problem("/problems/validation-error", "Your request is not valid.", 400,
-                    "The request breaks " + invalid.errors().size() + " rule(s); see errors.");
-            ArrayNode errors = problem.putArray("errors");
-            for (FieldError fieldError : invalid.errors()) {
-                ObjectNode item = errors.addObject();
-                item.put("detail", fieldError.name() + " " + fieldError.detail());
-                if (fieldError.location() == FieldError.Location.BODY) {
-                    item.put("pointer", "#/" + fieldError.name());
-                } else {
-                    item.put("parameter", fieldError.name());
-                }
-            }
-            return respond(problem);
+            return validationProblem(invalid.errors(), "pointer", name -> "#/" + name);
+        }
+        if (error instanceof InvalidQueryParameters invalid) {
+            return validationProblem(invalid.errors(), "parameter", name -> name);
         }
         if (error instanceof MalformedRequest malformed) {
             return respond(problem("/problems/malformed-request", "The request cannot be read.", 400,
@@ -105,6 +98,20 @@ public final class ProblemMapper {
         LOG.log(Level.SEVERE, "request " + request.requestId() + " failed unexpectedly", error);
         return respond(problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side; the request id identifies it in our logs."));
+    }
+
+    /** A 400 listing each error with where it is: a JSON pointer into the body, or a query parameter's name. */
+    private static HttpResponse validationProblem(List<FieldError> fieldErrors, String locationMember,
+                                                  UnaryOperator<String> location) {
+        ObjectNode problem = problem("/problems/validation-error", "Your request is not valid.", 400,
+                "The request breaks " + fieldErrors.size() + " rule(s); see errors.");
+        ArrayNode errors = problem.putArray("errors");
+        for (FieldError fieldError : fieldErrors) {
+            ObjectNode item = errors.addObject();
+            item.put("detail", fieldError.name() + " " + fieldError.detail());
+            item.put(locationMember, location.apply(fieldError.name()));
+        }
+        return respond(problem);
     }
 
     /** RFC 6750: invalid_token only answers a request that did present a bearer token. */

@@ -23,7 +23,7 @@ public final class RequestFields {
             return null;
         }
         if (!value.isTextual()) {
-            typeErrors.add(FieldError.body(name, "must be a string"));
+            typeErrors.add(FieldError.of(name, "must be a string"));
             return null;
         }
         return value.textValue();

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import dev.lambdanotes.domain.UserId;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,7 +32,7 @@ public final class Telemetry {
         this.function = function;
     }
 
-    public void userRegistered(UUID userId, String username) {
+    public void userRegistered(UserId userId, String username) {
         security(Level.INFO, "user_registered", "userId", userId, "username", username);
         count("Registrations");
     }
@@ -69,16 +69,16 @@ public final class Telemetry {
         security(Level.INFO, "logged_out", "everywhere", everywhere);
     }
 
-    public void passwordChanged(UUID userId) {
+    public void passwordChanged(UserId userId) {
         security(Level.INFO, "password_changed", "userId", userId);
     }
 
-    public void passwordConfirmationFailed(UUID userId) {
+    public void passwordConfirmationFailed(UserId userId) {
         security(Level.WARNING, "password_confirmation_failed", "userId", userId);
         count("LoginFailures");
     }
 
-    public void accountDeleted(UUID userId) {
+    public void accountDeleted(UserId userId) {
         security(Level.INFO, "account_deleted", "userId", userId);
         count("AccountsDeleted");
     }

@@ -64,10 +64,7 @@ public final class SnapStartHooks implements Resource {
     public static SnapStartHooks priming(SessionFactory sessions) {
         return register(() -> {
             try {
-                sessions.fromSession(session -> session
-                        .createSelectionQuery("select count(n) from Note n where n.owner.id = :owner", Long.class)
-                        .setParameter("owner", UUID.randomUUID())
-                        .getSingleResult());
+                sessions.fromSession(session -> new NoteRepository_(session).countOf(UUID.randomUUID()));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "priming before the snapshot failed; the first request will load what it needs", e);
             }

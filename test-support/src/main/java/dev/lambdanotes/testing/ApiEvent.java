@@ -63,6 +63,11 @@ public final class ApiEvent {
         }
     }
 
+    /** An independent copy, to adjust one sample many ways without reading its file each time. */
+    public ApiEvent copy() {
+        return new ApiEvent(event.deepCopy());
+    }
+
     /** Sets a header under exactly the given name (API Gateway lower-cases names; a test may not). */
     public ApiEvent header(String name, String value) {
         ObjectNode headers = event.with("headers");

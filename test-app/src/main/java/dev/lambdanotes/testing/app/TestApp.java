@@ -62,6 +62,11 @@ public final class TestApp implements AutoCloseable {
     private final HikariDataSource dataSource;
 
     public TestApp(TestDatabase database, Duration tokenTtl) {
+        this(database, tokenTtl, PasswordHasher.owaspMinimum());
+    }
+
+    /** With another password hasher: the fuzz tests take a cheap one, as they register and log in thousands of times. */
+    public TestApp(TestDatabase database, Duration tokenTtl, PasswordHasher hasher) {
         this.database = database;
         AppConfig config = AppConfig.fromEnvironment(Map.of(
                 "DATABASE_URL", database.jdbcUrl(),
@@ -72,14 +77,13 @@ public final class TestApp implements AutoCloseable {
         this.dataSource = DataSources.create(config, "test");
         this.sessions = HibernateBootstrap.sessionFactory(dataSource);
         this.snapStartHooks = SnapStartHooks.closingConnectionsOf(dataSource);
-        PasswordHasher hasher = PasswordHasher.owaspMinimum();
         AccessTokens tokens = new AccessTokens(sessions, new SecureRandom(), clock, config.tokenTtl());
         AttemptThrottle throttle = new AttemptThrottle(clock, config.throttlePolicies());
         Telemetry telemetry = new Telemetry(new PrintStream(metrics, true, StandardCharsets.UTF_8), clock,
                 config.metricsNamespace(), "test");
         this.register = new RegisterRoutes(new RegisterUser(sessions, hasher, throttle), telemetry);
         this.session = new SessionRoutes(new LogIn(sessions, hasher, tokens, throttle), tokens, telemetry);
-        this.notes = new NotesRoutes(tokens, new NoteService(sessions), telemetry);
+        this.notes = new NotesRoutes(tokens, new NoteService(sessions, tokens), telemetry);
         this.account = new AccountRoutes(tokens, new AccountService(sessions, hasher, tokens, throttle), telemetry);
     }
 

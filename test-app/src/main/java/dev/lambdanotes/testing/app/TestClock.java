@@ -7,22 +7,44 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that runs with real time but can be moved forward, to expire tokens without waiting. */
+/**
+ * A clock that runs with real time but can be moved forward, to expire tokens without waiting,
+ * and stopped, so that a test about delays of a second does not depend on how fast the machine is.
+ */
 public final class TestClock extends Clock {
     private final AtomicReference<Duration> offset;
+    private final AtomicReference<Instant> stoppedAt;
     private final ZoneId zone;
 
     public TestClock() {
-        this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+        this(new AtomicReference<>(Duration.ZERO), new AtomicReference<>(), ZoneOffset.UTC);
     }
 
-    private TestClock(AtomicReference<Duration> offset, ZoneId zone) {
+    private TestClock(AtomicReference<Duration> offset, AtomicReference<Instant> stoppedAt, ZoneId zone) {
         this.offset = offset;
+        this.stoppedAt = stoppedAt;
         this.zone = zone;
     }
 
+    /** Stops the clock where it is; {@link #advance} still moves it. */
+    public void stop() {
+        stoppedAt.set(instant());
+    }
+
+    /** Lets the clock run with real time again, from where it stood. */
+    public void restart() {
+        Instant stopped = stoppedAt.getAndSet(null);
+        if (stopped != null) {
+            offset.set(Duration.between(Instant.now(), stopped));
+        }
+    }
+
     public void advance(Duration duration) {
-        offset.updateAndGet(current -> current.plus(duration));
+        if (stoppedAt.get() != null) {
+            stoppedAt.updateAndGet(at -> at.plus(duration));
+        } else {
+            offset.updateAndGet(current -> current.plus(duration));
+        }
     }
 
     @Override
@@ -33,11 +55,12 @@ public final class TestClock extends Clock {
     /** The same moving time, seen from another zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return new TestClock(offset, zone);
+        return new TestClock(offset, stoppedAt, zone);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant stopped = stoppedAt.get();
+        return stopped != null ? stopped : Instant.now().plus(offset.get());
     }
 }

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The login and registration throttles, with the application's clock moved instead of waiting. */
@@ -24,6 +26,17 @@ class LoginThrottleTest {
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
     private final TestApp app = TestApp.shared();
     private final LoginHandler handler = new LoginHandler(app.session);
+
+    /** Delays of a second are measured on the application's clock, stopped unless a test moves it. */
+    @BeforeEach
+    void stopTheClock() {
+        app.clock.stop();
+    }
+
+    @AfterEach
+    void restartTheClock() {
+        app.clock.restart();
+    }
 
     /** An address of its own for each test, in 192.0.2.0/24 (documentation). */
     private static String newAddress() {

@@ -18,9 +18,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NotesHandlerTest {
@@ -102,25 +105,29 @@ class NotesHandlerTest {
             assertThat(fetched.get("body").asText()).isEqualTo(text);
         }
 
-        @Test
-        void create_breakingTheRules_returns400NamingEachField() {
+        static Stream<Arguments> brokenRules() {
+            return Stream.of(
+                    Arguments.of("empty title", body(Map.of("title", "", "body", "b")), "#/title"),
+                    Arguments.of("blank title", body(Map.of("title", "   ", "body", "b")), "#/title"),
+                    Arguments.of("title over 200", body(Map.of("title", "😀".repeat(201), "body", "b")), "#/title"),
+                    Arguments.of("body over 100000", body(Map.of("title", "t", "body", "x".repeat(100_001))), "#/body"),
+                    Arguments.of("no body member", body(Map.of("title", "t")), "#/body"),
+                    Arguments.of("no title member", body(Map.of("body", "b")), "#/title"),
+                    Arguments.of("number title", "{\"title\": 5, \"body\": \"b\"}", "#/title"),
+                    Arguments.of("object body", "{\"title\": \"t\", \"body\": {\"nested\": true}}", "#/body"),
+                    Arguments.of("NUL in title", "{\"title\": \"nul\\u0000\", \"body\": \"b\"}", "#/title"),
+                    Arguments.of("lone surrogate in body", "{\"title\": \"t\", \"body\": \"lone \\ud800 surrogate\"}", "#/body"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("brokenRules")
+        void create_breakingARule_returns400NamingTheField_andStoresNothing(String rule, String requestBody, String pointer) {
             String token = app.signedInUser("rules");
-            Map<String, String> cases = Map.of(
-                    body(Map.of("title", "", "body", "b")), "#/title",
-                    body(Map.of("title", "   ", "body", "b")), "#/title",
-                    body(Map.of("title", "😀".repeat(201), "body", "b")), "#/title",
-                    body(Map.of("title", "t", "body", "x".repeat(100_001))), "#/body",
-                    body(Map.of("title", "t")), "#/body",
-                    body(Map.of("body", "b")), "#/title",
-                    "{\"title\": 5, \"body\": \"b\"}", "#/title",
-                    "{\"title\": \"t\", \"body\": {\"nested\": true}}", "#/body",
-                    "{\"title\": \"nul\\u0000\", \"body\": \"b\"}", "#/title",
-                    "{\"title\": \"t\", \"body\": \"lone \\ud800 surrogate\"}", "#/body");
-            cases.forEach((requestBody, pointer) -> {
-                APIGatewayV2HTTPResponse response = create(token, requestBody);
-                assertProblem(response, 400);
-                assertThat(json(response).get("errors").findValuesAsText("pointer")).contains(pointer);
-            });
+
+            APIGatewayV2HTTPResponse response = create(token, requestBody);
+
+            assertProblem(response, 400);
+            assertThat(json(response).get("errors").findValuesAsText("pointer")).contains(pointer);
             assertThat(json(call(ApiEvent.load("notes-list.json").bearer(token))).get("items")).isEmpty();
         }
 

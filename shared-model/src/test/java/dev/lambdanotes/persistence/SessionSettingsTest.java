@@ -1,11 +1,10 @@
-package dev.lambdanotes.functions.notes;
+package dev.lambdanotes.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdanotes.config.AppConfig;
-import dev.lambdanotes.persistence.DataSources;
 import dev.lambdanotes.testing.TestDatabase;
-import dev.lambdanotes.testing.app.TestApp;
+import dev.lambdanotes.testing.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,7 +17,7 @@ import org.postgresql.PGConnection;
 
 /** What a function's database sessions look like, directly connected and through RDS Proxy. */
 class SessionSettingsTest {
-    private final TestDatabase database = TestApp.sharedDatabase();
+    private final TestDatabase database = TestPostgres.instance().createDatabase("settings");
 
     private HikariDataSource pool(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", database.jdbcUrl(),

@@ -1,13 +1,12 @@
-package dev.lambdanotes.functions.notes;
+package dev.lambdanotes.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdanotes.config.AppConfig;
 import dev.lambdanotes.config.DatabaseLogin;
-import dev.lambdanotes.persistence.DataSources;
 import dev.lambdanotes.testing.TestDatabase;
-import dev.lambdanotes.testing.app.TestApp;
+import dev.lambdanotes.testing.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** After the database secret is rotated, the login read at init stops working; the pool reads it again. */
 class LoginRotationTest {
-    private final TestDatabase database = TestApp.sharedDatabase();
+    private final TestDatabase database = TestPostgres.instance().createDatabase("rotation");
 
     private AppConfig configWithLogin(String user) {
         return AppConfig.fromEnvironment(Map.of("DATABASE_URL", database.jdbcUrl(), "DATABASE_USER", user,

@@ -1,0 +1,70 @@
+package dev.lambdanotes.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The intended dependencies of shared-model, written down so that a wrong import fails the build:
+ * api and http on top, then application, then domain; persistence serves application with
+ * queries; nothing points back up, and no packages depend on each other in a cycle.
+ */
+class LayeringTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.lambdanotes");
+
+    @Test
+    void domainAndApplication_knowNothingOfHttpJsonOrLambda() {
+        noClasses().that().resideInAnyPackage("..domain..", "..application..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.lambdanotes.http..", "dev.lambdanotes.api..", "dev.lambdanotes.wiring..",
+                        "dev.lambdanotes.config..", "dev.lambdanotes.observability..",
+                        "com.fasterxml..", "com.amazonaws..", "software.amazon..")
+                .because("HTTP, JSON and Lambda are the edges' business")
+                .check(MAIN);
+    }
+
+    @Test
+    void domain_usesHibernateOnlyForItsMappingAnnotations() {
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "Hibernate beyond its mapping annotations",
+                        type -> type.getPackageName().startsWith("org.hibernate")
+                                && !type.getPackageName().equals("org.hibernate.annotations")
+                                && !type.getName().equals("org.hibernate.generator.EventType")))
+                .check(MAIN);
+    }
+
+    @Test
+    void domain_dependsOnNoOtherLayer() {
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.lambdanotes.application..",
+                        "dev.lambdanotes.persistence..")
+                .check(MAIN);
+    }
+
+    @Test
+    void application_isNotUsedByPersistenceOrTheDomain() {
+        noClasses().that().resideInAnyPackage("..persistence..", "..domain..", "..config..")
+                .should().dependOnClassesThat().resideInAPackage("dev.lambdanotes.application..")
+                .check(MAIN);
+    }
+
+    @Test
+    void http_knowsNoRoutesAndNoUseCases() {
+        noClasses().that().resideInAPackage("..http..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.lambdanotes.api..",
+                        "dev.lambdanotes.application..", "dev.lambdanotes.persistence..")
+                .check(MAIN);
+    }
+
+    @Test
+    void packages_formNoCycle() {
+        slices().matching("dev.lambdanotes.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+}
