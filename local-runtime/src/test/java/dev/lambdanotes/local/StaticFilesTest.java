@@ -38,10 +38,17 @@ class StaticFilesTest {
 
         Template template = Template.read(Path.of(StaticFilesTest.class.getResource("/test-template.yaml").toURI()));
         Path testClasses = Path.of(StaticFilesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        runtime = new LocalRuntime(new LocalRuntime.Settings(template, id -> testClasses,
-                Path.of(System.getProperty("notes.lambda.runtime.dir")), "jdbc:postgresql://127.0.0.1:1/local",
-                "postgres", "", null, 1, Duration.ofMinutes(5),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
+                .template(template)
+                .taskRoots(id -> testClasses)
+                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
+                .databaseUrl("jdbc:postgresql://127.0.0.1:1/local")
+                .databaseUser("postgres")
+                .databasePassword("")
+                .maxInstances(1)
+                .idleTimeout(Duration.ofMinutes(5))
+                .log(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .build());
         port = runtime.startApi(0, new StaticFiles(app));
     }
 

@@ -72,9 +72,18 @@ class WebAppBrowserTest {
         // Every test signs up from 127.0.0.1: more than the ten registrations one address gets for free.
         JsonNode envVars = new ObjectMapper().readTree(
                 "{\"Parameters\": {\"REGISTRATION_THROTTLE_FREE_ATTEMPTS\": \"1000\"}}");
-        runtime = new LocalRuntime(new LocalRuntime.Settings(Template.read(PROJECT.resolve("template.yaml")),
-                artifacts::taskRoot, Path.of(System.getProperty("notes.lambda.runtime.dir")), database.jdbcUrl(),
-                database.user(), database.password(), envVars, 1, Duration.ofMinutes(5), runtimeLog));
+        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
+                .template(Template.read(PROJECT.resolve("template.yaml")))
+                .taskRoots(artifacts::taskRoot)
+                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
+                .databaseUrl(database.jdbcUrl())
+                .databaseUser(database.user())
+                .databasePassword(database.password())
+                .envVars(envVars)
+                .maxInstances(1)
+                .idleTimeout(Duration.ofMinutes(5))
+                .log(runtimeLog)
+                .build());
         runtime.runDeployTimeFunctions();
         base = "http://127.0.0.1:" + runtime.startApi(0, new StaticFiles(Path.of(System.getProperty("notes.web.app.dir"))));
         api = new ApiClient(base);
