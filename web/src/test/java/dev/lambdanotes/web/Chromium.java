@@ -27,6 +27,11 @@ final class Chromium {
     private Chromium() {
     }
 
+    /** For {@code @EnabledIf}: both binaries are there. */
+    static boolean installed() {
+        return browser().isPresent() && driver().isPresent();
+    }
+
     static Optional<Path> browser() {
         return find("notes.chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
     }

@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -47,6 +47,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the functions' artifacts, a test PostgreSQL), used as a person would: by clicking and typing.
  * Skipped, with a message, where no Chromium or chromedriver is installed.
  */
+@EnabledIf(value = "dev.lambdanotes.web.Chromium#installed", disabledReason = "Browser tests skipped: no Chromium"
+        + " or chromedriver on the PATH (Debian: apt-get install chromium chromium-driver; or set -Dnotes.chromium"
+        + " and -Dnotes.chromedriver)")
 class WebAppBrowserTest {
     private static final Path PROJECT = Path.of(System.getProperty("notes.project.dir"));
     private static final Path ARTIFACTS = Path.of(System.getProperty("notes.web.artifacts.dir"));
@@ -61,9 +64,6 @@ class WebAppBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Chromium.browser().isPresent() && Chromium.driver().isPresent(),
-                "Browser tests skipped: no Chromium or chromedriver on the PATH (Debian: apt-get install chromium"
-                        + " chromium-driver; or set -Dnotes.chromium and -Dnotes.chromedriver)");
         Files.createDirectories(ARTIFACTS);
         TestDatabase database = TestPostgres.instance().createDatabase("web_app");
         runtimeLog = new PrintStream(Files.newOutputStream(ARTIFACTS.resolve("local-runtime.log")), true,
