@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * What a person typed into the search box, split for PostgreSQL: the text that
  * {@code websearch_to_tsquery} reads (words, "quoted phrases", -excluded words, or), and the last
- * word, still being typed, which also matches as a prefix. At most 200 characters.
+ * word, still being typed, which also matches as a prefix (unless it follows {@code or}). At most
+ * 200 characters.
  *
  * @param words  the text for websearch_to_tsquery, possibly empty
  * @param prefix the last word when it is being typed (letters and digits only), or null
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 public record SearchText(String words, String prefix) {
     public static final int MAX_LENGTH = 200;
     /** A last word of letters and digits that is not quoted, not excluded and not the operator 'or'. */
+    private static final Pattern AFTER_OR = Pattern.compile("(^|\\s)or$", Pattern.CASE_INSENSITIVE);
     private static final Pattern LAST_WORD = Pattern.compile("(^|[\\s(])([\\p{L}\\p{N}]+)$");
 
     /** Reads the search box; throws {@link InvalidInput} on the field {@code q} when it cannot be searched for. */
@@ -33,7 +35,12 @@ public record SearchText(String words, String prefix) {
         if (!last.find() || last.group(2).equalsIgnoreCase("or")) {
             return new SearchText(text, null);
         }
-        return new SearchText(text.substring(0, last.start(2)).strip(), last.group(2));
+        String words = text.substring(0, last.start(2)).strip();
+        if (AFTER_OR.matcher(words).find()) {
+            // "a or b": b is an alternative, not one more required word; no prefix then.
+            return new SearchText(text, null);
+        }
+        return new SearchText(words, last.group(2));
     }
 
     private static long quotes(String text) {

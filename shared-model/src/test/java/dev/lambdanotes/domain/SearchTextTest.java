@@ -17,6 +17,8 @@ class SearchTextTest {
             "\"coffee bea|\"coffee bea|NONE",
             "coffee -roast|coffee -roast|NONE",
             "lisbon or|lisbon or|NONE",
+            "lisbon or roasters|lisbon or roasters|NONE",
+            "lisbon OR roa|lisbon OR roa|NONE",
             "lisbon OR|lisbon OR|NONE",
             "καλημ|''|καλημ",
             "日本|''|日本",
