@@ -25,7 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A local API Gateway HTTP API: matches a request to a route of the template, turns it into the
  * payload format 2.0 event, invokes the route's function, and maps its answer back the way API
- * Gateway does.
+ * Gateway does. A path that no route has may be a file of the web app, as CloudFront serves it
+ * from S3 on the same origin in AWS.
  */
 final class ApiGateway {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,11 +40,14 @@ final class ApiGateway {
     }
 
     private final List<Binding> bindings;
+    private final StaticFiles app;
     private final GatewayServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("api-gateway"));
 
-    ApiGateway(List<Binding> bindings, int port) throws IOException {
+    /** app: the web app's files, or null for none. */
+    ApiGateway(List<Binding> bindings, StaticFiles app, int port) throws IOException {
         this.bindings = List.copyOf(bindings);
+        this.app = app;
         this.server = new GatewayServer(port, this::serve, threads);
     }
 
@@ -64,7 +68,8 @@ final class ApiGateway {
         try {
             Match match = match(request.method().toUpperCase(Locale.ROOT), request.rawPath());
             if (match == null) {
-                return GatewayResponse.notFound();
+                GatewayResponse file = app == null ? null : app.serve(request.method(), request.rawPath());
+                return file == null ? GatewayResponse.notFound() : file;
             }
             String requestId = requestId();
             byte[] event = JSON.writeValueAsBytes(event(request, match, requestId));

@@ -203,13 +203,18 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Opens the HTTP API on the port (0: any free port) and returns the port. */
     public int startApi(int port) throws IOException {
+        return startApi(port, null);
+    }
+
+    /** Opens the HTTP API, and the web app's files on the paths no route has (app: null for none). */
+    public int startApi(int port, StaticFiles app) throws IOException {
         List<ApiGateway.Binding> bindings = new ArrayList<>();
         for (FunctionPool pool : pools.values()) {
             for (Template.Route route : pool.function().routes()) {
                 bindings.add(new ApiGateway.Binding(route, pool));
             }
         }
-        api = new ApiGateway(bindings, port);
+        api = new ApiGateway(bindings, app, port);
         api.start();
         return api.port();
     }

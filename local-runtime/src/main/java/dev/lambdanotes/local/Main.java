@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * start  [--port 3000] [--db-url URL --db-user USER --db-password PASSWORD] [--db-port 55432] [--fresh]
- *        [--max-instances 3] [--idle-timeout 300] [--env-vars FILE]
+ *        [--max-instances 3] [--idle-timeout 300] [--env-vars FILE] [--web-root DIR]
  * invoke FUNCTION [-e EVENT_FILE | -e -] [--env-vars FILE] [--db-url ...] [--fresh]
  * </pre>
  */
@@ -28,10 +28,11 @@ public final class Main {
     private static final String USAGE = """
             usage:
               start  [--port N] [--db-url JDBC_URL [--db-user U] [--db-password P]] [--db-port N] [--fresh]
-                     [--max-instances N] [--idle-timeout SECONDS] [--env-vars FILE]
+                     [--max-instances N] [--idle-timeout SECONDS] [--env-vars FILE] [--web-root DIR]
                   Starts the whole API on http://127.0.0.1:3000 (default port) over an embedded
                   PostgreSQL 17 whose data stays in .local/postgres (--fresh starts it empty), or
-                  over the database of --db-url. Ctrl-C stops everything.
+                  over the database of --db-url, and the web app (built into web/target/app, or
+                  the files of --web-root) on the same origin. Ctrl-C stops everything.
               invoke FUNCTION [-e EVENT_FILE | -e -] [--env-vars FILE] [--db-url ...] [--fresh]
                   Like `sam local invoke`: runs one event through one function of template.yaml,
                   prints its response on stdout and its logs on stderr, and exits non-zero when
@@ -116,13 +117,27 @@ public final class Main {
             log.println(e.getMessage());
             return 1;
         }
-        int port = runtime.startApi(Integer.parseInt(options.getOrDefault("port", "3000")));
+        StaticFiles app = webApp(project, options, log);
+        int port = runtime.startApi(Integer.parseInt(options.getOrDefault("port", "3000")), app);
         log.println();
         log.println("Notes API running on http://127.0.0.1:" + port);
+        if (app != null) {
+            log.println("Web app on http://127.0.0.1:" + port + "/ (files of " + app.root() + ")");
+        }
         runtime.routeTable().forEach(route -> log.println("  " + route));
         log.println("Press Ctrl-C to stop.");
         stopped.await();
         return 0;
+    }
+
+    /** The files of --web-root, or else of the built app when there is one. */
+    private static StaticFiles webApp(Path project, Map<String, String> options, PrintStream log) throws IOException {
+        Path root = project.resolve(options.getOrDefault("web-root", "web/target/app"));
+        if (!Files.isDirectory(root)) {
+            log.println("No web app at " + root + " (mvn package builds it into web/target/app); serving the API only.");
+            return null;
+        }
+        return new StaticFiles(root);
     }
 
     /** As `sam local invoke`: the file of -e (or --event), standard input for -e -, and {} without one. */
