@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The repository's deployment files as the tests read them: template.yaml, the Makefile, the built artifacts. */
 final class Project {
@@ -43,6 +45,18 @@ final class Project {
             }
         }
         return functions;
+    }
+
+    /** The version of the newest migration file (V2__...sql: "2"), which a fresh database is migrated to. */
+    static String latestMigrationVersion() {
+        try (Stream<Path> files = Files.list(root().resolve("migrations/src/main/resources/db/migration"))) {
+            return Integer.toString(files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max().orElseThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The module the Makefile builds for a function, as `sam build` runs it. */
