@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -161,7 +160,7 @@ class EventsTest {
                         new TestLambdaContext("MigrateFunction", Duration.ofMinutes(5)));
                 JsonNode result = JSON.readTree(output.toString(StandardCharsets.UTF_8));
                 if (file.equals("migrate.json")) {
-                    assertThat(result.get("versionAfter").asText()).isEqualTo(latestMigration());
+                    assertThat(result.get("versionAfter").asText()).isEqualTo(Project.latestMigrationVersion());
                 } else {
                     assertThat(answers.get(answers.size() - 1).get("Status").asText()).as(file).isEqualTo("SUCCESS");
                 }
@@ -169,16 +168,6 @@ class EventsTest {
             assertThat(answers).hasSize(3);
         } finally {
             cloudFormation.stop(0);
-        }
-    }
-
-    /** The version of the newest migration file, as Flyway reports it. */
-    private static String latestMigration() throws IOException {
-        try (Stream<Path> files = Files.list(Project.root().resolve("migrations/src/main/resources/db/migration"))) {
-            return Integer.toString(files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
-                    .max().orElseThrow());
         }
     }
 }
