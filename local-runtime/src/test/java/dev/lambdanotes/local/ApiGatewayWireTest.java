@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
@@ -30,15 +29,7 @@ class ApiGatewayWireTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Template template = Template.read(Path.of(ApiGatewayWireTest.class.getResource("/test-template.yaml").toURI()));
-        Path testClasses = Path.of(ApiGatewayWireTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
-                .template(template)
-                .taskRoots(id -> testClasses)
-                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
-                .databaseUrl("jdbc:postgresql://127.0.0.1:1/local")
-                .databaseUser("postgres")
-                .databasePassword("")
+        runtime = new LocalRuntime(FixtureSettings.builder()
                 .maxInstances(1)
                 .idleTimeout(Duration.ofMinutes(5))
                 .log(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))

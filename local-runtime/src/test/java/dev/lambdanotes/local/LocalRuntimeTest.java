@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -33,15 +32,7 @@ class LocalRuntimeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Template template = Template.read(Path.of(LocalRuntimeTest.class.getResource("/test-template.yaml").toURI()));
-        Path testClasses = Path.of(LocalRuntimeTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
-                .template(template)
-                .taskRoots(id -> testClasses)
-                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
-                .databaseUrl("jdbc:postgresql://127.0.0.1:1/local")
-                .databaseUser("postgres")
-                .databasePassword("")
+        runtime = new LocalRuntime(FixtureSettings.builder()
                 .maxInstances(2)
                 .idleTimeout(Duration.ofSeconds(3))
                 .log(new PrintStream(LOGS, true, StandardCharsets.UTF_8))

@@ -36,15 +36,7 @@ class StaticFilesTest {
         Files.writeString(dir.resolve("secret.txt"), "outside the app");
         Files.createSymbolicLink(app.resolve("link-out.txt"), dir.resolve("secret.txt"));
 
-        Template template = Template.read(Path.of(StaticFilesTest.class.getResource("/test-template.yaml").toURI()));
-        Path testClasses = Path.of(StaticFilesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
-                .template(template)
-                .taskRoots(id -> testClasses)
-                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
-                .databaseUrl("jdbc:postgresql://127.0.0.1:1/local")
-                .databaseUser("postgres")
-                .databasePassword("")
+        runtime = new LocalRuntime(FixtureSettings.builder()
                 .maxInstances(1)
                 .idleTimeout(Duration.ofMinutes(5))
                 .log(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))

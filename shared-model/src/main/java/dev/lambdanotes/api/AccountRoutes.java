@@ -84,7 +84,6 @@ public final class AccountRoutes implements Routes {
             return change.get();
         } catch (WrongPassword e) {
             telemetry.passwordConfirmationFailed(e.userId());
-            e.throttlesEngaged().forEach(counter -> telemetry.throttleEngaged(counter, request.sourceIp()));
             throw e;
         }
     }

@@ -15,6 +15,7 @@ import dev.lambdanotes.domain.Note;
 import dev.lambdanotes.domain.NoteContent;
 import dev.lambdanotes.domain.NoteId;
 import dev.lambdanotes.domain.NoteNotFound;
+import dev.lambdanotes.domain.SearchText;
 import dev.lambdanotes.domain.VersionPrecondition;
 import dev.lambdanotes.http.ApiGatewayAdapter;
 import dev.lambdanotes.http.BearerToken;
@@ -63,7 +64,15 @@ public final class NotesRoutes implements Routes {
         String cursor = request.queryParameter("cursor");
         Optional<PageCursor> after = cursor == null || cursor.isEmpty()
                 ? Optional.empty() : Optional.of(cursor(cursor));
-        NotePage page = notes.list(caller, limit, after);
+        String q = request.queryParameter("q");
+        NotePage page;
+        try {
+            page = q == null || q.isBlank()
+                    ? notes.list(caller, limit, after)
+                    : notes.search(caller, searchText(q), limit, after);
+        } catch (MalformedCursor e) {
+            throw InvalidQueryParameters.of("cursor", "does not continue this listing or search; start again without it");
+        }
         ObjectNode json = JsonBodies.newObject();
         ArrayNode items = json.putArray("items");
         page.items().forEach(note -> items.add(representation(note)));
@@ -102,6 +111,14 @@ public final class NotesRoutes implements Routes {
         String body = fields.string("body");
         fields.requireValidTypes();
         return new NoteContent(title, body);
+    }
+
+    private static SearchText searchText(String q) {
+        try {
+            return SearchText.parse(q);
+        } catch (InvalidInput e) {
+            throw new InvalidQueryParameters(e.errors());
+        }
     }
 
     private static PageCursor cursor(String value) {

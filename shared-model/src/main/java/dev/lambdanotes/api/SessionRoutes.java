@@ -51,7 +51,6 @@ public final class SessionRoutes implements Routes {
             issued = logIn.logIn(username, password, request.sourceIp());
         } catch (InvalidCredentials e) {
             telemetry.loginFailed(e.knownUser() ? username : null);
-            e.throttlesEngaged().forEach(counter -> telemetry.throttleEngaged(counter, request.sourceIp()));
             throw e;
         }
         telemetry.loginSucceeded(username);

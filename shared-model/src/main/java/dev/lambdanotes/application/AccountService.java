@@ -78,8 +78,8 @@ public final class AccountService {
         List<AttemptThrottle.Key> counters = List.of(account, AttemptThrottle.Key.loginSource(sourceIp));
         sessions.inSession(session -> throttle.check(session, counters));
         if (!hasher.matches(password, user.passwordHash())) {
-            List<AttemptThrottle.Kind> engaged = sessions.fromTransaction(session -> throttle.record(session, counters));
-            throw new WrongPassword(user.id(), engaged.stream().map(AttemptThrottle.Kind::label).toList());
+            sessions.inTransaction(session -> throttle.record(session, counters));
+            throw new WrongPassword(user.id());
         }
         sessions.inTransaction(session -> throttle.reset(session, account));
     }

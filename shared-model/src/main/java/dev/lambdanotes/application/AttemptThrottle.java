@@ -72,12 +72,21 @@ public final class AttemptThrottle {
         }
     }
 
+    /** Told each time a counted attempt makes a counter start holding attempts back. */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param sourceIp the address a source counter counts, or null for a username's counter (never logged) */
+        void engaged(Kind kind, String sourceIp);
+    }
+
     private final Clock clock;
     private final ThrottlePolicies policies;
+    private final Listener listener;
 
-    public AttemptThrottle(Clock clock, ThrottlePolicies policies) {
+    public AttemptThrottle(Clock clock, ThrottlePolicies policies, Listener listener) {
         this.clock = clock;
         this.policies = policies;
+        this.listener = listener;
     }
 
     private ThrottlePolicy policyOf(Kind kind) {
@@ -125,6 +134,7 @@ public final class AttemptThrottle {
             counter.recordAttempt(now, policyOf(key.kind()));
             if (counter.waitAt(now).isPresent()) {
                 engaged.add(key.kind());
+                listener.engaged(key.kind(), key.kind() == Kind.LOGIN_ACCOUNT ? null : key.party());
             }
         }
         // The counts are written before the clean-up, which would otherwise take a row just

@@ -67,8 +67,8 @@ public final class LogIn {
             matches = hasher.matches(password, user.get().passwordHash());
         }
         if (!matches) {
-            List<AttemptThrottle.Kind> engaged = sessions.fromTransaction(session -> throttle.record(session, counters));
-            throw new InvalidCredentials(user.isPresent(), engaged.stream().map(AttemptThrottle.Kind::label).toList());
+            sessions.inTransaction(session -> throttle.record(session, counters));
+            throw new InvalidCredentials(user.isPresent());
         }
         return sessions.fromTransaction(session -> {
             throttle.reset(session, account);

@@ -3,6 +3,7 @@ package dev.lambdanotes.application;
 import dev.lambdanotes.domain.Note;
 import dev.lambdanotes.domain.NoteContent;
 import dev.lambdanotes.domain.NoteId;
+import dev.lambdanotes.domain.SearchText;
 import dev.lambdanotes.domain.NoteNotFound;
 import dev.lambdanotes.domain.StaleVersion;
 import dev.lambdanotes.domain.User;
@@ -11,6 +12,7 @@ import dev.lambdanotes.domain.VersionPrecondition;
 import dev.lambdanotes.persistence.NoteRepository;
 import dev.lambdanotes.persistence.NoteRepository_;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +39,11 @@ public final class NoteService {
         this.tokens = tokens;
     }
 
+    /** The caller's notes, newest first; throws {@link MalformedCursor} for a cursor of a search. */
     public NotePage list(Caller caller, int limit, Optional<PageCursor> after) {
+        if (after.isPresent() && !after.get().continues("")) {
+            throw new MalformedCursor();
+        }
         List<Note> rows = sessions.fromSession(session -> {
             UserId owner = tokens.userOf(session, caller);
             NoteRepository notes = new NoteRepository_(session);
@@ -46,9 +52,32 @@ public final class NoteService {
                     : notes.newestOf(owner.value());
             return query.setMaxResults(limit + 1).getResultList();
         });
+        return page(rows, limit, "");
+    }
+
+    /**
+     * The caller's notes whose title or body match, newest first, with the same keyset pagination
+     * as the listing; a cursor continues only the search it came from ({@link MalformedCursor}
+     * otherwise). The owner is part of the query itself.
+     */
+    public NotePage search(Caller caller, SearchText text, int limit, Optional<PageCursor> after) {
+        String key = PageCursor.searchKey(text);
+        if (after.isPresent() && !after.get().continues(key)) {
+            throw new MalformedCursor();
+        }
+        Instant beforeCreatedAt = after.map(PageCursor::createdAt).orElse(PageCursor.END.createdAt());
+        UUID beforeId = after.map(PageCursor::id).orElse(PageCursor.END.id());
+        List<Note> rows = sessions.fromSession(session -> new NoteRepository_(session).search(
+                tokens.userOf(session, caller).value(), text.words(),
+                text.prefix() == null ? "" : text.prefix() + ":*",
+                beforeCreatedAt, beforeId, limit + 1));
+        return page(rows, limit, key);
+    }
+
+    private static NotePage page(List<Note> rows, int limit, String searchKey) {
         if (rows.size() > limit) {
             List<Note> page = rows.subList(0, limit);
-            return new NotePage(List.copyOf(page), Optional.of(PageCursor.after(page.get(limit - 1))));
+            return new NotePage(List.copyOf(page), Optional.of(PageCursor.after(page.get(limit - 1), searchKey)));
         }
         return new NotePage(rows, Optional.empty());
     }

@@ -1,6 +1,5 @@
 package dev.lambdanotes.domain;
 
-import java.util.List;
 
 /**
  * Login failed. Clients learn nothing about whether the username exists; the server keeps that
@@ -8,21 +7,10 @@ import java.util.List;
  */
 public final class InvalidCredentials extends RuntimeException {
     private final boolean knownUser;
-    private final List<String> throttlesEngaged;
 
     public InvalidCredentials(boolean knownUser) {
-        this(knownUser, List.of());
-    }
-
-    /** @param throttlesEngaged the counters that this failure made hold further attempts back */
-    public InvalidCredentials(boolean knownUser, List<String> throttlesEngaged) {
         super("InvalidCredentials", null, false, false);
         this.knownUser = knownUser;
-        this.throttlesEngaged = List.copyOf(throttlesEngaged);
-    }
-
-    public List<String> throttlesEngaged() {
-        return throttlesEngaged;
     }
 
     public boolean knownUser() {

@@ -53,9 +53,19 @@ public final class Router {
         throw new RouteNotFound();
     }
 
+    /** The path's segments, empty ones dropped; linear in the path's length, however many slashes it has. */
     private static String[] split(String path) {
-        String trimmed = path.replaceAll("^/+|/+$", "");
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
+        List<String> segments = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                if (i > start) {
+                    segments.add(path.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return segments.toArray(new String[0]);
     }
 
     private static Map<String, String> match(String[] template, String[] path) {

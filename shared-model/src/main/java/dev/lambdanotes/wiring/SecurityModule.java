@@ -4,6 +4,7 @@ import dev.lambdanotes.application.AccessTokens;
 import dev.lambdanotes.application.AttemptThrottle;
 import dev.lambdanotes.application.PasswordHasher;
 import dev.lambdanotes.config.AppConfig;
+import dev.lambdanotes.observability.Telemetry;
 import dev.lambdanotes.persistence.SnapStartHooks;
 import dagger.Module;
 import dagger.Provides;
@@ -40,8 +41,9 @@ public final class SecurityModule {
 
     @Provides
     @Singleton
-    static AttemptThrottle attemptThrottle(Clock clock, AppConfig config) {
-        return new AttemptThrottle(clock, config.throttlePolicies());
+    static AttemptThrottle attemptThrottle(Clock clock, AppConfig config, Telemetry telemetry) {
+        return new AttemptThrottle(clock, config.throttlePolicies(),
+                (kind, sourceIp) -> telemetry.throttleEngaged(kind.label(), sourceIp));
     }
 
     @Provides

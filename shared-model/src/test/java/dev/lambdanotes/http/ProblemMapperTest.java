@@ -32,7 +32,7 @@ class ProblemMapperTest {
                 Arguments.of(InvalidQueryParameters.of("limit", "must be a whole number"), 400, "/problems/validation-error"),
                 Arguments.of(new MalformedRequest("The request body is not valid JSON."), 400, "/problems/malformed-request"),
                 Arguments.of(new InvalidCredentials(true), 401, "/problems/invalid-credentials"),
-                Arguments.of(new WrongPassword(UserId.random(), List.of()), 401, "/problems/wrong-password"),
+                Arguments.of(new WrongPassword(UserId.random()), 401, "/problems/wrong-password"),
                 Arguments.of(new NotAuthenticated(), 401, "about:blank"),
                 Arguments.of(new NoteNotFound(), 404, "about:blank"),
                 Arguments.of(new RouteNotFound(), 404, "about:blank"),

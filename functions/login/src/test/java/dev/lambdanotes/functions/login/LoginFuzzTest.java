@@ -15,34 +15,36 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Hostile logins and logouts against LoginHandler, each property on an application and database of
- * its own: every answer is checked by the fuzz oracle (no 5xx, errors as problem+json that reveal
- * nothing, a 200 only for exactly a registered password), and afterwards the access tokens in the
- * database must be exactly those issued and not revoked. The smaller property pins a defect the
- * fuzz property found.
+ * Hostile logins and logouts against LoginHandler. All properties share one application over a
+ * database of its own; every answer is checked by the fuzz oracle (no 5xx, errors as problem+json
+ * that reveal nothing, a 200 only for exactly a registered password), and after each property the
+ * access tokens in the database must be exactly those issued and not revoked. The smaller property
+ * pins a defect the fuzz property found.
  */
 class LoginFuzzTest {
-    private FuzzedApp fuzz;
-    private LoginHandler handler;
+    private static FuzzedApp fuzz;
+    private static LoginHandler handler;
 
-    @BeforeProperty
-    void start() {
+    @BeforeContainer
+    static void start() {
         fuzz = FuzzedApp.start();
         handler = new LoginHandler(fuzz.app.session);
     }
 
+    @AfterContainer
+    static void stop() {
+        fuzz.close();
+    }
+
     @AfterProperty
     void databaseHoldsOnlyAcknowledgedTokens() {
-        try {
-            fuzz.assertDatabaseHoldsOnlyWhatWasAcknowledged();
-        } finally {
-            fuzz.close();
-        }
+        fuzz.assertDatabaseHoldsOnlyWhatWasAcknowledged();
     }
 
     @Property

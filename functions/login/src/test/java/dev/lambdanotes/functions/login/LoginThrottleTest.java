@@ -196,9 +196,11 @@ class LoginThrottleTest {
     @Test
     void tenRegistrationsFromOneAddress_holdBackTheEleventhForAMinute() {
         String address = newAddress();
+        int engagedBefore = engagements();
         for (int i = 0; i < 10; i++) {
             assertThat(register(TestApp.uniqueUsername("signup"), address).getStatusCode()).isEqualTo(201);
         }
+        assertThat(engagements()).as("the tenth registration engaged the throttle").isEqualTo(engagedBefore + 1);
 
         assertThrottled(register(TestApp.uniqueUsername("signup"), address), 60);
         assertThat(register(TestApp.uniqueUsername("signup"), newAddress()).getStatusCode()).isEqualTo(201);
@@ -235,6 +237,12 @@ class LoginThrottleTest {
             fresh.logIn(username);
             assertThat(rows(fresh, "access_tokens")).as("only the token just issued").isEqualTo(1);
         }
+    }
+
+    /** How many times a throttle started holding attempts back, as the metrics counted it. */
+    private int engagements() {
+        String metrics = app.metrics.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return metrics.split("\"ThrottlesEngaged\":1", -1).length - 1;
     }
 
     private static int rows(TestApp app, String table) throws Exception {

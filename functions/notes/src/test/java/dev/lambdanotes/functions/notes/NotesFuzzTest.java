@@ -17,34 +17,36 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Hostile requests against NotesHandler, every route, each property on an application and database
- * of its own: every answer is checked by the fuzz oracle (no 5xx, errors as problem+json that
- * reveal nothing, a 2xx only for a valid request, answered with what was sent), and afterwards the
- * notes table must hold exactly the notes acknowledged, each with its last acknowledged title, body
- * and version. The smaller properties pin defects the fuzz property found.
+ * Hostile requests against NotesHandler, every route. All properties share one application over a
+ * database of its own; every answer is checked by the fuzz oracle (no 5xx, errors as problem+json
+ * that reveal nothing, a 2xx only for a valid request, answered with what was sent), and after each
+ * property the notes table must hold exactly the notes acknowledged, each with its last
+ * acknowledged title, body and version. The smaller properties pin defects the fuzz property found.
  */
 class NotesFuzzTest {
-    private FuzzedApp fuzz;
-    private NotesHandler handler;
+    private static FuzzedApp fuzz;
+    private static NotesHandler handler;
 
-    @BeforeProperty
-    void start() {
+    @BeforeContainer
+    static void start() {
         fuzz = FuzzedApp.start();
         handler = new NotesHandler(fuzz.app.notes);
     }
 
+    @AfterContainer
+    static void stop() {
+        fuzz.close();
+    }
+
     @AfterProperty
     void databaseHoldsOnlyAcknowledgedNotes() {
-        try {
-            fuzz.assertDatabaseHoldsOnlyWhatWasAcknowledged();
-        } finally {
-            fuzz.close();
-        }
+        fuzz.assertDatabaseHoldsOnlyWhatWasAcknowledged();
     }
 
     @Property

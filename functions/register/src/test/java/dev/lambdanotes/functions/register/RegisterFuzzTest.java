@@ -3,6 +3,7 @@ package dev.lambdanotes.functions.register;
 import static dev.lambdanotes.testing.app.ProblemAssertions.assertProblem;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdanotes.testing.app.TestApp;
 import dev.lambdanotes.testing.fuzz.ApiFunction;
 import dev.lambdanotes.testing.fuzz.Body;
 import dev.lambdanotes.testing.fuzz.Edit;
@@ -15,33 +16,36 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Hostile requests against RegisterHandler, each property on an application and database of its
- * own: every answer is checked by the fuzz oracle (no 5xx, errors as problem+json that reveal
- * nothing, a 2xx only for a valid request), and afterwards the users table must hold exactly the
- * accounts acknowledged with 201. The smaller properties pin defects the fuzz property found.
+ * Hostile requests against RegisterHandler. All properties share one application over a database
+ * of its own; every answer is checked by the fuzz oracle (no 5xx, errors as problem+json that
+ * reveal nothing, a 2xx only for a valid request), and after each property the users table must
+ * hold exactly the accounts acknowledged with 201. The smaller properties pin defects the fuzz
+ * property found.
  */
 class RegisterFuzzTest {
-    private FuzzedApp fuzz;
-    private RegisterHandler handler;
+    private static FuzzedApp fuzz;
+    private static RegisterHandler handler;
 
-    @BeforeProperty
-    void start() {
+    @BeforeContainer
+    static void start() {
         fuzz = FuzzedApp.start();
         handler = new RegisterHandler(fuzz.app.register);
     }
 
+    @AfterContainer
+    static void stop() {
+        fuzz.close();
+    }
+
     @AfterProperty
     void databaseHoldsOnlyAcknowledgedAccounts() {
-        try {
-            fuzz.assertDatabaseHoldsOnlyWhatWasAcknowledged();
-        } finally {
-            fuzz.close();
-        }
+        fuzz.assertDatabaseHoldsOnlyWhatWasAcknowledged();
     }
 
     @Property
@@ -61,12 +65,11 @@ class RegisterFuzzTest {
      * with a 500. A media type that does not parse is a 400 (one that parses but is not JSON, 415).
      */
     @Property(tries = 50)
-    void contentTypeOfOnlySemicolons_isAMalformedRequest(@ForAll("semicolons") String contentType,
-                                                           @ForAll("usernames") String username) {
+    void contentTypeOfOnlySemicolons_isAMalformedRequest(@ForAll("semicolons") String contentType) {
         APIGatewayV2HTTPResponse response = fuzz.send(ApiFunction.REGISTER, handler, FuzzRequest.of("register.json",
                 new Edit.Header("content-type", contentType),
-                new Edit.SetBody(Body.text(HostileRequests.jsonObject("username", username, "password",
-                        FuzzedApp.PASSWORD, false)))));
+                new Edit.SetBody(Body.text(HostileRequests.jsonObject("username", TestApp.uniqueUsername("type"),
+                        "password", FuzzedApp.PASSWORD, false)))));
 
         assertProblem(response, 400);
     }
@@ -76,10 +79,10 @@ class RegisterFuzzTest {
      * registered, though it has no UTF-8 form and is hashed as if the surrogate were '?'.
      */
     @Property(tries = 50)
-    void passwordWithUnpairedSurrogate_isRefusedAsInvalid(@ForAll("passwordsWithUnpairedSurrogate") String password,
-                                                         @ForAll("usernames") String username) {
+    void passwordWithUnpairedSurrogate_isRefusedAsInvalid(@ForAll("passwordsWithUnpairedSurrogate") String password) {
         APIGatewayV2HTTPResponse response = fuzz.send(ApiFunction.REGISTER, handler, FuzzRequest.of("register.json",
-                new Edit.SetBody(Body.text(HostileRequests.jsonObject("username", username, "password", password, true)))));
+                new Edit.SetBody(Body.text(HostileRequests.jsonObject("username", TestApp.uniqueUsername("surrogate"),
+                        "password", password, true)))));
 
         assertProblem(response, 400);
     }
@@ -87,11 +90,6 @@ class RegisterFuzzTest {
     @Provide
     Arbitrary<String> semicolons() {
         return Arbitraries.strings().withChars(';').ofMinLength(1).ofMaxLength(8);
-    }
-
-    @Provide
-    Arbitrary<String> usernames() {
-        return Arbitraries.strings().alpha().numeric().ofMinLength(3).ofMaxLength(20);
     }
 
     @Provide

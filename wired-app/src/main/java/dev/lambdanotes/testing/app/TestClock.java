@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,9 +27,13 @@ public final class TestClock extends Clock {
         this.zone = zone;
     }
 
-    /** Stops the clock where it is; {@link #advance} still moves it. */
+    /**
+     * Stops the clock where it is, to the microsecond that PostgreSQL stores (a timestamp rounded
+     * on the way in would otherwise come back later than the instant it was made from);
+     * {@link #advance} still moves it.
+     */
     public void stop() {
-        stoppedAt.set(instant());
+        stoppedAt.set(instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** Lets the clock run with real time again, from where it stood. */

@@ -78,9 +78,10 @@ public final class TestApp implements AutoCloseable {
         this.sessions = HibernateBootstrap.sessionFactory(dataSource);
         this.snapStartHooks = SnapStartHooks.closingConnectionsOf(dataSource);
         AccessTokens tokens = new AccessTokens(sessions, new SecureRandom(), clock, config.tokenTtl());
-        AttemptThrottle throttle = new AttemptThrottle(clock, config.throttlePolicies());
         Telemetry telemetry = new Telemetry(new PrintStream(metrics, true, StandardCharsets.UTF_8), clock,
                 config.metricsNamespace(), "test");
+        AttemptThrottle throttle = new AttemptThrottle(clock, config.throttlePolicies(),
+                (kind, sourceIp) -> telemetry.throttleEngaged(kind.label(), sourceIp));
         this.register = new RegisterRoutes(new RegisterUser(sessions, hasher, throttle), telemetry);
         this.session = new SessionRoutes(new LogIn(sessions, hasher, tokens, throttle), tokens, telemetry);
         this.notes = new NotesRoutes(tokens, new NoteService(sessions, tokens), telemetry);

@@ -1,6 +1,7 @@
 package dev.lambdanotes.testing.fuzz;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +19,19 @@ public final class Ledger implements World {
     }
 
     public record StoredNote(UUID id, UUID owner, String title, String body, long version) {
+        @Override
+        public String toString() {
+            return "note " + id + " of " + owner + " (version " + version + "): " + Show.text(title) + " / " + Show.text(body);
+        }
     }
 
     private final Map<String, Account> accounts = new LinkedHashMap<>();
-    private final Map<String, UUID> liveTokens = new LinkedHashMap<>();
+    private final Picks<String> liveTokens = new Picks<>();
+    private final Map<String, UUID> holders = new HashMap<>();
     private final List<String> revokedTokens = new ArrayList<>();
-    private final Map<UUID, StoredNote> notes = new LinkedHashMap<>();
+    private final Map<UUID, StoredNote> notes = new HashMap<>();
+    private final Picks<UUID> ownNotes = new Picks<>();
+    private final Picks<UUID> othersNotes = new Picks<>();
     private final List<UUID> deletedNotes = new ArrayList<>();
     private final List<String> cursors = new ArrayList<>();
     private String ownToken;
@@ -39,31 +47,34 @@ public final class Ledger implements World {
         return Optional.ofNullable(accounts.get(username.toLowerCase(Locale.ROOT)));
     }
 
-    Optional<Account> account(UUID id) {
-        return accounts.values().stream().filter(a -> a.id().equals(id)).findFirst();
-    }
-
     void issued(String token, UUID user) {
-        liveTokens.put(token, user);
+        holders.put(token, user);
+        liveTokens.add(token);
     }
 
     void revoked(String token) {
+        holders.remove(token);
         liveTokens.remove(token);
         revokedTokens.add(token);
     }
 
     /** The user a token stands for, if it is one that was issued and not revoked. */
     Optional<UUID> holder(String token) {
-        return Optional.ofNullable(liveTokens.get(token));
+        return Optional.ofNullable(holders.get(token));
     }
 
     void saved(StoredNote note) {
-        notes.put(note.id(), note);
+        if (notes.put(note.id(), note) == null) {
+            (note.owner().equals(ownUser) ? ownNotes : othersNotes).add(note.id());
+        }
     }
 
     void deleted(UUID id) {
-        notes.remove(id);
-        deletedNotes.add(id);
+        StoredNote note = notes.remove(id);
+        if (note != null) {
+            (note.owner().equals(ownUser) ? ownNotes : othersNotes).remove(id);
+            deletedNotes.add(id);
+        }
     }
 
     Optional<StoredNote> note(UUID id) {
@@ -76,7 +87,7 @@ public final class Ledger implements World {
         }
     }
 
-    /** Names the tokens that OWN and OTHER_USER stand for. */
+    /** Names the user and tokens that OWN and OTHER_USER stand for; before any of their notes is saved. */
     void cast(String ownToken, UUID ownUser, String otherToken) {
         this.ownToken = ownToken;
         this.ownUser = ownUser;
@@ -88,7 +99,7 @@ public final class Ledger implements World {
     }
 
     public Map<String, UUID> liveTokens() {
-        return Map.copyOf(liveTokens);
+        return Map.copyOf(holders);
     }
 
     public Map<UUID, StoredNote> notes() {
@@ -100,37 +111,63 @@ public final class Ledger implements World {
         return switch (ref) {
             case OWN -> ownToken;
             case OTHER_USER -> otherToken;
-            case REVOKED -> revokedTokens.isEmpty() ? ownToken : pick(revokedTokens, pick);
-            case ANY_LIVE -> liveTokens.isEmpty() ? ownToken : pick(new ArrayList<>(liveTokens.keySet()), pick);
+            case REVOKED -> revokedTokens.isEmpty() ? ownToken : revokedTokens.get(Math.floorMod(pick, revokedTokens.size()));
+            case ANY_LIVE -> liveTokens.isEmpty() ? ownToken : liveTokens.get(pick);
         };
     }
 
     @Override
     public String noteId(NoteRef ref, int pick) {
-        List<UUID> candidates = switch (ref) {
-            case OWN -> notes.values().stream().filter(n -> n.owner().equals(ownUser)).map(StoredNote::id).toList();
-            case OTHER_USERS -> notes.values().stream().filter(n -> !n.owner().equals(ownUser))
-                    .map(StoredNote::id).toList();
-            case DELETED -> deletedNotes;
-            case UNKNOWN -> List.of();
+        UUID id = switch (ref) {
+            case OWN -> ownNotes.isEmpty() ? null : ownNotes.get(pick);
+            case OTHER_USERS -> othersNotes.isEmpty() ? null : othersNotes.get(pick);
+            case DELETED -> deletedNotes.isEmpty() ? null : deletedNotes.get(Math.floorMod(pick, deletedNotes.size()));
+            case UNKNOWN -> null;
         };
-        return candidates.isEmpty() ? new UUID(0x5eedL, pick).toString() : pick(candidates, pick).toString();
+        return (id == null ? new UUID(0x5eedL, pick) : id).toString();
     }
 
     @Override
     public String etag(int pick, boolean stale) {
-        List<StoredNote> owned = notes.values().stream().filter(n -> n.owner().equals(ownUser)).toList();
-        long version = owned.isEmpty() ? 0 : pick(owned, pick).version();
+        long version = ownNotes.isEmpty() ? 0 : notes.get(ownNotes.get(pick)).version();
         return "\"" + (stale ? version - 1 : version) + "\"";
     }
 
     @Override
     public String cursor(int pick) {
         return cursors.isEmpty() ? "MTc2NzIyNTYwMC4wLjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA"
-                : pick(cursors, pick);
+                : cursors.get(Math.floorMod(pick, cursors.size()));
     }
 
-    private static <T> T pick(List<T> list, int pick) {
-        return list.get(Math.floorMod(pick, list.size()));
+    /** A set to pick from by index in constant time, as long runs hold tens of thousands of notes and tokens. */
+    private static final class Picks<T> {
+        private final List<T> items = new ArrayList<>();
+        private final Map<T, Integer> positions = new HashMap<>();
+
+        void add(T item) {
+            if (positions.putIfAbsent(item, items.size()) == null) {
+                items.add(item);
+            }
+        }
+
+        void remove(T item) {
+            Integer position = positions.remove(item);
+            if (position == null) {
+                return;
+            }
+            T last = items.remove(items.size() - 1);
+            if (position < items.size()) {
+                items.set(position, last);
+                positions.put(last, position);
+            }
+        }
+
+        boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        T get(int pick) {
+            return items.get(Math.floorMod(pick, items.size()));
+        }
     }
 }

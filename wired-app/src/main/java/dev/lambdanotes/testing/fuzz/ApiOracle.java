@@ -193,6 +193,16 @@ final class ApiOracle {
         if (items > 100) {
             throw violation("a page of more than 100 notes");
         }
+        String limit = request.queryParameter("limit");
+        if (limit != null && limit.matches("[0-9]{1,9}")) {
+            int asked = Integer.parseInt(limit);
+            if (asked < 1 || asked > 100) {
+                throw acknowledgedInvalid("limit " + asked + " is not from 1 to 100");
+            }
+            if (items > asked) {
+                throw violation("a page of " + items + " notes for limit " + asked);
+            }
+        }
     }
 
     private void create(Request request, int status, Map<String, String> headers, String body) {
@@ -369,6 +379,10 @@ final class ApiOracle {
 
         String header(String name) {
             return headers.get(name);
+        }
+
+        String queryParameter(String name) {
+            return event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get(name);
         }
 
         /** The route named in routeKey, or for $default (or none) the one whose method and path template match. */
