@@ -524,12 +524,14 @@ class WebAppBrowserTest {
     }
 
     /**
-     * The search contract (GET /notes?q=TEXT, paged like the list): the box sends q once typing
-     * pauses, shows what the API answers, and pages a search with q and the cursor together.
+     * Search (GET /notes?q=TEXT, paged like the list): the box sends q once typing pauses, shows
+     * what the API answers, pages a search with q and the cursor together, and shows the API's
+     * 400 for a query over 200 characters under the box.
      */
     @Test
-    void search_sendsQOnceTypingPauses_showsTheAnswer_andPagesTheSearch() {
+    void search_sendsQOnceTypingPauses_showsTheMatches_pagesTheSearch_andShowsTheApisError() {
         String token = signedInUser();
+        api.createNote(token, "Giraffe", "long neck");
         IntStream.rangeClosed(1, 22).forEach(i -> api.createNote(token, "Zebra " + i, "stripes"));
         browser.navigate().refresh();
         wait.until(driver -> listedTitles().size() == 20);
@@ -546,11 +548,20 @@ class WebAppBrowserTest {
 
         wait.until(driver -> listedTitles().size() == 22);
         assertThat(recordedRequests()).hasSize(2).last().asString().contains("q=zebra").contains("cursor=");
+        assertThat(listedTitles()).doesNotContain("Giraffe");
+        assertThat(browser.findElement(By.id("load-more")).isDisplayed()).isFalse();
+
+        id("search").clear();
+        id("search").sendKeys("x".repeat(201));
+        WebElement error = id("search-error");
+        assertThat(error.getText()).contains("q");
+        assertThat(id("search").getAttribute("aria-invalid")).isEqualTo("true");
 
         id("search").clear();
         id("search").sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list-status"), "newest first"));
-        assertThat(recordedRequests()).hasSize(3).last().asString().isEqualTo("/notes?limit=20");
+        assertThat(recordedRequests()).hasSize(4).last().asString().isEqualTo("/notes?limit=20");
+        assertThat(browser.findElement(By.id("search-error")).isDisplayed()).isFalse();
     }
 
     // ------------------------------------------------------------------ headers, origin, accessibility
