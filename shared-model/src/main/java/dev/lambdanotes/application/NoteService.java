@@ -6,7 +6,6 @@ import dev.lambdanotes.domain.NoteId;
 import dev.lambdanotes.domain.SearchText;
 import dev.lambdanotes.domain.NoteNotFound;
 import dev.lambdanotes.domain.StaleVersion;
-import dev.lambdanotes.domain.User;
 import dev.lambdanotes.domain.UserId;
 import dev.lambdanotes.domain.VersionPrecondition;
 import dev.lambdanotes.persistence.NoteRepository;
@@ -89,7 +88,7 @@ public final class NoteService {
     public Note create(Caller caller, Supplier<NoteContent> content) {
         return sessions.fromTransaction(session -> {
             UserId owner = tokens.userOf(session, caller);
-            Note note = new Note(NoteId.random(), session.getReference(User.class, owner.value()), content.get());
+            Note note = new Note(NoteId.random(), owner, content.get());
             session.persist(note);
             session.flush();
             return note;

@@ -2,10 +2,7 @@ package dev.lambdanotes.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -21,9 +18,12 @@ public class Note {
     @Id
     private UUID id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "owner_id", nullable = false, updatable = false)
-    private User owner;
+    /*
+     * The owner's id, not a User association: a lazy association would need a runtime proxy
+     * class, and the functions run Hibernate without a bytecode provider (no Byte Buddy).
+     */
+    @Column(name = "owner_id", nullable = false, updatable = false)
+    private UUID ownerId;
 
     @Column(nullable = false, length = NoteContent.MAX_TITLE_LENGTH)
     private String title;
@@ -47,9 +47,9 @@ public class Note {
         // for Hibernate
     }
 
-    public Note(NoteId id, User owner, NoteContent content) {
+    public Note(NoteId id, UserId owner, NoteContent content) {
         this.id = id.value();
-        this.owner = owner;
+        this.ownerId = owner.value();
         this.title = content.title();
         this.body = content.body();
     }

@@ -2,13 +2,9 @@ package dev.lambdanotes.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
 import org.hibernate.generator.EventType;
@@ -34,9 +30,6 @@ public class User {
     @Generated(event = {EventType.INSERT, EventType.UPDATE})
     @Column(name = "updated_at", nullable = false, insertable = false, updatable = false)
     private Instant updatedAt;
-
-    @OneToMany(mappedBy = "owner", fetch = FetchType.LAZY)
-    private List<Note> notes = new ArrayList<>();
 
     protected User() {
         // for Hibernate
@@ -71,9 +64,5 @@ public class User {
 
     public Instant updatedAt() {
         return updatedAt;
-    }
-
-    public List<Note> notes() {
-        return notes;
     }
 }

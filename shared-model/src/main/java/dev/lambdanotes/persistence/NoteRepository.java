@@ -16,13 +16,13 @@ import org.hibernate.query.SelectionQuery;
 public interface NoteRepository {
     Session session();
 
-    @HQL("from Note n where n.owner.id = :owner order by n.createdAt desc, n.id desc")
+    @HQL("from Note n where n.ownerId = :owner order by n.createdAt desc, n.id desc")
     SelectionQuery<Note> newestOf(UUID owner);
 
     /** The owner's notes after a page cursor's position in the newest-first order. */
     @HQL("""
             from Note n
-            where n.owner.id = :owner
+            where n.ownerId = :owner
               and (n.createdAt < :createdAt or (n.createdAt = :createdAt and n.id < :id))
             order by n.createdAt desc, n.id desc""")
     SelectionQuery<Note> newestOfAfter(UUID owner, Instant createdAt, UUID id);
@@ -44,12 +44,12 @@ public interface NoteRepository {
             limit :limit""")
     List<Note> search(UUID owner, String words, String prefix, Instant createdAt, UUID id, int limit);
 
-    @HQL("from Note n where n.id = :id and n.owner.id = :owner")
+    @HQL("from Note n where n.id = :id and n.ownerId = :owner")
     SelectionQuery<Note> owned(UUID owner, UUID id);
 
-    @HQL("delete from Note n where n.id = :id and n.owner.id = :owner")
+    @HQL("delete from Note n where n.id = :id and n.ownerId = :owner")
     int deleteOwned(UUID owner, UUID id);
 
-    @HQL("select count(n) from Note n where n.owner.id = :owner")
+    @HQL("select count(n) from Note n where n.ownerId = :owner")
     long countOf(UUID owner);
 }

@@ -1,11 +1,14 @@
 package dev.lambdanotes.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdanotes.config.AppConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
 import org.hibernate.SessionFactory;
+import org.hibernate.bytecode.spi.BytecodeProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 
 class HibernateBootstrapTest {
@@ -23,5 +26,24 @@ class HibernateBootstrapTest {
             assertThat(sessions.getMetamodel().getEntities()).hasSize(HibernateBootstrap.ENTITIES.size());
             assertThat(dataSource.getHikariPoolMXBean().getTotalConnections()).isZero();
         }
+    }
+
+    @Test
+    void hibernate_runsWithoutABytecodeProvider_asInTheFunctionsArtifacts() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere"));
+
+        try (HikariDataSource dataSource = DataSources.create(config, "boot-test");
+             SessionFactory sessions = HibernateBootstrap.sessionFactory(dataSource)) {
+            assertThat(sessions.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+                    .requireService(BytecodeProvider.class))
+                    .isInstanceOf(org.hibernate.bytecode.internal.none.BytecodeProviderImpl.class);
+        }
+    }
+
+    /** So that every test of the model and the functions proves that they need no XML binding. */
+    @Test
+    void noJaxbImplementation_isOnTheClassPath() {
+        assertThatThrownBy(() -> Class.forName("org.glassfish.jaxb.runtime.v2.ContextFactory"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 }
