@@ -80,9 +80,6 @@ class ArtifactsTest {
                 assertThat(serviceFile(jar, "org.hibernate.bytecode.spi.BytecodeProvider"))
                         .as(module + ": Hibernate's proxies for lazy associations")
                         .contains("org.hibernate.bytecode.internal.bytebuddy.BytecodeProviderImpl");
-                assertThat(serviceFile(jar, "software.amazon.awssdk.http.SdkHttpService"))
-                        .as(module + ": the HTTP client of the Secrets Manager client")
-                        .contains("UrlConnectionSdkHttpService");
             }
         }
         try (JarFile jar = new JarFile(Project.artifactOf("migrations").toFile())) {

@@ -16,7 +16,7 @@ public final class ConfigModule {
     @Provides
     @Singleton
     static SecretSource secretSource() {
-        return new SecretsManagerSource(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+        return SecretsManagerSource.fromEnvironment(System.getenv());
     }
 
     @Provides
