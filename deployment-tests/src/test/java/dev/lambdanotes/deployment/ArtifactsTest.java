@@ -75,13 +75,6 @@ class ArtifactsTest {
                         .contains("org.postgresql.Driver");
             }
         }
-        for (String module : List.of("functions/register", "functions/login", "functions/notes")) {
-            try (JarFile jar = new JarFile(Project.artifactOf(module).toFile())) {
-                assertThat(serviceFile(jar, "org.hibernate.bytecode.spi.BytecodeProvider"))
-                        .as(module + ": Hibernate's proxies for lazy associations")
-                        .contains("org.hibernate.bytecode.internal.bytebuddy.BytecodeProviderImpl");
-            }
-        }
         try (JarFile jar = new JarFile(Project.artifactOf("migrations").toFile())) {
             assertThat(serviceFile(jar, "org.flywaydb.core.extensibility.Plugin"))
                     .as("Flyway's plugin list").contains("org.flywaydb.database.postgresql.PostgreSQLDatabaseType");

@@ -1,13 +1,12 @@
 package dev.lambdanotes.migrations;
 
 import dev.lambdanotes.wiring.ConfigModule;
-import dev.lambdanotes.wiring.PersistenceModule;
 import dagger.Component;
 import javax.inject.Singleton;
 
 /** The object graph of the migration function, generated at compile time. */
 @Singleton
-@Component(modules = {ConfigModule.class, PersistenceModule.class, MigrateModule.class})
+@Component(modules = {ConfigModule.class, MigrateModule.class})
 interface MigrateComponent {
     SchemaMigration migration();
 }
