@@ -28,6 +28,11 @@ final class Invocations {
         this.pid = pid;
     }
 
+    /** Completes when the init phase ends, well or not. */
+    CompletableFuture<Duration> initialized() {
+        return initialized;
+    }
+
     /** Waits for the end of the init phase; a failed init is an ExecutionException. */
     void awaitInit(Duration limit) throws TimeoutException, ExecutionException, InterruptedException {
         initialized.get(limit.toMillis(), TimeUnit.MILLISECONDS);
