@@ -49,6 +49,11 @@ final class FunctionInstance {
         return invocations.initialized().handle((duration, failure) -> null);
     }
 
+    /** The REPORT of this instance's last invocation. */
+    Invocations.Report lastReport() {
+        return invocations.lastReport();
+    }
+
     long pid() {
         return process.pid();
     }

@@ -262,6 +262,10 @@ public final class LocalRuntime implements AutoCloseable {
         return lines;
     }
 
+    FunctionPool pool(String functionId) {
+        return pools.get(functionId);
+    }
+
     public int instanceCount(String functionId) {
         return pools.get(functionId).instanceCount();
     }
