@@ -32,13 +32,15 @@ public final class ColdStartBenchmark {
     private static final String PASSWORD = "correct horse battery staple";
 
     private final LocalRuntime runtime;
+    private final LocalRuntime.Settings settings;
     private final Path events;
     private final PrintStream out;
     private String token;
     private int sent;
 
-    private ColdStartBenchmark(LocalRuntime runtime, Path events, PrintStream out) {
+    private ColdStartBenchmark(LocalRuntime runtime, LocalRuntime.Settings settings, Path events, PrintStream out) {
         this.runtime = runtime;
+        this.settings = settings;
         this.events = events;
         this.out = out;
     }
@@ -77,7 +79,7 @@ public final class ColdStartBenchmark {
             try (LocalRuntime runtime = new LocalRuntime(settings)) {
                 runtime.runDeployTimeFunctions();
                 runtime.prepareAotCaches(true);
-                new ColdStartBenchmark(runtime, project.resolve("events"), out).run(project, runs, warmRequests, System.err);
+                new ColdStartBenchmark(runtime, settings, project.resolve("events"), out).run(project, runs, warmRequests, System.err);
             }
         } finally {
             deleteTree(data);
@@ -170,6 +172,8 @@ public final class ColdStartBenchmark {
             }
         }
 
+        burst(progress);
+
         out.println();
         out.println("| Deployable artifact | Size |");
         out.println("|---|---|");
@@ -177,6 +181,71 @@ public final class ColdStartBenchmark {
             Path jar = Artifacts.jarOf(project.resolve(module.getValue()));
             out.printf(Locale.ROOT, "| %s (%s) | %.1f MiB |%n", module.getKey(), jar.getFileName(), Files.size(jar) / 1048576.0);
         }
+    }
+
+    /**
+     * The burst of the issue that asked for this benchmark: right after the local runtime starts
+     * (./run-local's settings: up to 3 instances per function, AOT caches), 16 requests from 8
+     * concurrent clients to each function through the HTTP API, as curl would send them.
+     */
+    private void burst(PrintStream progress) throws Exception {
+        out.println();
+        out.println("| Burst right after start: 16 requests, 8 clients | Statuses | Slowest | Median |");
+        out.println("|---|---|---|---|");
+        LocalRuntime.Settings burstSettings = LocalRuntime.Settings.builder().template(settings.template())
+                .taskRoots(settings.taskRoots()).runtimeClasspath(settings.runtimeClasspath())
+                .databaseUrl(settings.databaseUrl()).databaseUser(settings.databaseUser())
+                .databasePassword(settings.databasePassword())
+                .envVars(JSON.readTree("{\"Parameters\":{\"REGISTRATION_THROTTLE_FREE_ATTEMPTS\":\"1000\"}}"))
+                .maxInstances(3).idleTimeout(Duration.ofHours(1)).log(settings.log())
+                .aotCache(settings.aotCacheFolder(), settings.trainingEvents()).build();
+        try (LocalRuntime fresh = new LocalRuntime(burstSettings)) {
+            fresh.prepareAotCaches(false);
+            String base = "http://127.0.0.1:" + fresh.startApi(0);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String credentials = "{\"username\":\"bench\",\"password\":\"" + PASSWORD + "\"}";
+            Map<String, java.util.function.IntFunction<java.net.http.HttpRequest>> requests = new LinkedHashMap<>();
+            requests.put("GET /notes", i -> get(base + "/notes"));
+            requests.put("POST /register", i -> post(base + "/register",
+                    "{\"username\":\"burst" + i + "x" + System.nanoTime() % 100000 + "\",\"password\":\"" + PASSWORD + "\"}"));
+            requests.put("POST /login", i -> post(base + "/login", credentials));
+            requests.put("GET /me", i -> get(base + "/me"));
+            for (Map.Entry<String, java.util.function.IntFunction<java.net.http.HttpRequest>> route : requests.entrySet()) {
+                progress.println("burst: " + route.getKey());
+                java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+                List<java.util.concurrent.Future<double[]>> answers = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    int index = i;
+                    answers.add(clients.submit(() -> {
+                        long start = System.nanoTime();
+                        int status = http.send(route.getValue().apply(index), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                        return new double[] {status, (System.nanoTime() - start) / 1e6};
+                    }));
+                }
+                Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+                List<Double> times = new ArrayList<>();
+                for (java.util.concurrent.Future<double[]> answer : answers) {
+                    double[] result = answer.get();
+                    statuses.merge((int) result[0], 1, Integer::sum);
+                    times.add(result[1]);
+                }
+                clients.shutdownNow();
+                Collections.sort(times);
+                out.printf(Locale.ROOT, "| %s | %s | %.0f ms | %.0f ms |%n", route.getKey(), statuses.toString()
+                        .replace("{", "").replace("}", "").replace("=", " x "), times.get(times.size() - 1),
+                        (times.get(7) + times.get(8)) / 2);
+            }
+        }
+    }
+
+    private java.net.http.HttpRequest get(String url) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("authorization", "Bearer " + token).GET().build();
+    }
+
+    private static java.net.http.HttpRequest post(String url, String body) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("content-type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** A user with 20 notes, and a token for the events that need one. */
