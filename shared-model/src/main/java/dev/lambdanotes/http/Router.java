@@ -26,6 +26,11 @@ public final class Router {
         return this;
     }
 
+    /** The routes' keys, as API Gateway names them ("GET /notes/{id}"), in the order they were added. */
+    public List<String> routeKeys() {
+        return routes.stream().map(Route::key).toList();
+    }
+
     public HttpResponse dispatch(HttpRequest request) {
         String routeKey = request.routeKey();
         if (routeKey != null && !routeKey.equals("$default")) {
