@@ -15,7 +15,7 @@ class SnapStartTest {
 
     @Test
     void priming_runsAQueryBeforeTheSnapshot_andPrimingThenClosingLeavesNoConnection() {
-        var priming = dev.lambdanotes.persistence.SnapStartHooks.priming(app.sessions);
+        var priming = app.priming.beforeSnapshot(app.notes);
         app.snapStartHooks.beforeCheckpoint(null);
         assertThat(app.openConnections()).isZero();
 
