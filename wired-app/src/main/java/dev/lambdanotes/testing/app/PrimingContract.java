@@ -40,6 +40,20 @@ public abstract class PrimingContract {
     }
 
     @Test
+    void primingBeforeTheSnapshot_usesThePool_whoseHookThenClosesEveryConnection() {
+        var priming = app.priming.beforeSnapshot(routes());
+        app.snapStartHooks.beforeCheckpoint(null);
+        assertThat(app.openConnections()).isZero();
+
+        // CRaC calls the hooks in reverse order of registration: priming's (registered last) first.
+        priming.beforeCheckpoint(null);
+        assertThat(app.openConnections()).as("priming used the pool").isPositive();
+        app.snapStartHooks.beforeCheckpoint(null);
+
+        assertThat(app.openConnections()).isZero();
+    }
+
+    @Test
     void priming_leavesEveryTableExactlyAsItWas() {
         DatabaseContents.addRowsOfEveryKind(app);
         Map<String, List<String>> before = DatabaseContents.of(app.database);
