@@ -109,25 +109,48 @@ class PrimingTest {
     }
 
     /** Routes that answer every request with one status and rehearse only some of their routes. */
-    private static Routes routes(Set<String> keys, int status, String... rehearsed) {
-        return new Routes() {
-            @Override
-            public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-                return APIGatewayV2HTTPResponse.builder().withStatusCode(status).build();
-            }
+    private static final class StubRoutes implements Routes {
+        private final Set<String> keys;
+        private final int status;
+        private final String[] rehearsed;
+        private int rehearsals;
 
-            @Override
-            public Set<String> routeKeys() {
-                return keys;
-            }
+        StubRoutes(Set<String> keys, int status, String... rehearsed) {
+            this.keys = keys;
+            this.status = status;
+            this.rehearsed = rehearsed;
+        }
 
-            @Override
-            public void rehearse(Rehearsal rehearsal) {
-                for (String key : rehearsed) {
-                    rehearsal.request(key).expect(200);
-                }
+        @Override
+        public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).build();
+        }
+
+        @Override
+        public Set<String> routeKeys() {
+            return keys;
+        }
+
+        @Override
+        public void rehearse(Rehearsal rehearsal) {
+            rehearsals++;
+            for (String key : rehearsed) {
+                rehearsal.request(key).expect(200);
             }
-        };
+        }
+    }
+
+    @Test
+    void aFunctionsColdStart_primesNothing_onlyTheCheckpointHookDoes() {
+        Wired wired = wiredToAnEmptyDatabase();
+        StubRoutes routes = new StubRoutes(Set.of("GET /things"), 200, "GET /things");
+
+        new ApiFunction(routes, wired.priming()) { };
+        assertThat(routes.rehearsals).as("priming during init").isZero();
+        assertThat(wired.pool().getHikariPoolMXBean().getTotalConnections()).isZero();
+
+        wired.priming().beforeSnapshot(routes).beforeCheckpoint(null);
+        assertThat(routes.rehearsals).as("priming before the checkpoint").isOne();
     }
 
     @Test
@@ -151,7 +174,7 @@ class PrimingTest {
         Wired wired = wiredToAnEmptyDatabase();
         Set<String> keys = new LinkedHashSet<>(List.of("GET /things", "POST /things"));
 
-        assertThat(wired.priming().prime(routes(keys, 200, "GET /things"))).containsExactly("GET /things");
+        assertThat(wired.priming().prime(new StubRoutes(keys, 200, "GET /things"))).containsExactly("GET /things");
 
         assertThat(warnings()).containsExactly("routes not primed before the snapshot: [POST /things]");
     }
@@ -161,7 +184,7 @@ class PrimingTest {
         Wired wired = wiredToAnEmptyDatabase();
         Set<String> keys = new LinkedHashSet<>(List.of("GET /things", "POST /things"));
 
-        assertThat(wired.priming().prime(routes(keys, 503, "GET /things", "POST /things"))).isEmpty();
+        assertThat(wired.priming().prime(new StubRoutes(keys, 503, "GET /things", "POST /things"))).isEmpty();
 
         assertThat(warnings()).hasSize(2).first().asString().startsWith("priming stopped before the snapshot");
         assertThat(wired.pool().getHikariPoolMXBean().getActiveConnections()).as("the dry run's connection is back").isZero();
