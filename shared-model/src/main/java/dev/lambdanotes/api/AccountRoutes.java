@@ -20,7 +20,6 @@ import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
 import dev.lambdanotes.observability.Telemetry;
 import java.util.function.Supplier;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.inject.Inject;
 
@@ -49,7 +48,7 @@ public final class AccountRoutes implements Routes {
 
     @Override
     public Set<String> routeKeys() {
-        return new LinkedHashSet<>(adapter.routeKeys());
+        return adapter.routeKeys();
     }
 
     /**

@@ -31,7 +31,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.UUID;
 import dev.lambdanotes.observability.Telemetry;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.inject.Inject;
 
@@ -62,7 +61,7 @@ public final class NotesRoutes implements Routes {
 
     @Override
     public Set<String> routeKeys() {
-        return new LinkedHashSet<>(adapter.routeKeys());
+        return adapter.routeKeys();
     }
 
     /**

@@ -14,7 +14,6 @@ import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.observability.Telemetry;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.inject.Inject;
 
@@ -38,7 +37,7 @@ public final class RegisterRoutes implements Routes {
 
     @Override
     public Set<String> routeKeys() {
-        return new LinkedHashSet<>(adapter.routeKeys());
+        return adapter.routeKeys();
     }
 
     /** A registration, then the same name again: the 409 of a taken name. */

@@ -17,7 +17,6 @@ import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.observability.Telemetry;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.inject.Inject;
 
@@ -45,7 +44,7 @@ public final class SessionRoutes implements Routes {
 
     @Override
     public Set<String> routeKeys() {
-        return new LinkedHashSet<>(adapter.routeKeys());
+        return adapter.routeKeys();
     }
 
     /** A failed login (counted by the throttle), two logins, and a logout of each kind. */

@@ -7,7 +7,7 @@ import dev.lambdanotes.domain.NotAuthenticated;
 import dev.lambdanotes.domain.TooManyAttempts;
 import dev.lambdanotes.observability.Invocation;
 import dev.lambdanotes.observability.Telemetry;
-import java.util.List;
+import java.util.Set;
 
 /**
  * What every handler does with an event: read it, route it, and answer with either the
@@ -24,7 +24,7 @@ public final class ApiGatewayAdapter {
     }
 
     /** The keys of the routes this adapter serves ("GET /notes/{id}"). */
-    public List<String> routeKeys() {
+    public Set<String> routeKeys() {
         return router.routeKeys();
     }
 

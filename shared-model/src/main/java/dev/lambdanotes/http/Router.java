@@ -1,6 +1,7 @@
 package dev.lambdanotes.http;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +28,10 @@ public final class Router {
     }
 
     /** The routes' keys, as API Gateway names them ("GET /notes/{id}"), in the order they were added. */
-    public List<String> routeKeys() {
-        return routes.stream().map(Route::key).toList();
+    public Set<String> routeKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        routes.forEach(route -> keys.add(route.key()));
+        return Collections.unmodifiableSet(keys);
     }
 
     public HttpResponse dispatch(HttpRequest request) {
