@@ -44,6 +44,16 @@ final class FunctionInstance {
         return instance;
     }
 
+    /** Completes when the instance's init phase has ended, well or not. */
+    java.util.concurrent.CompletableFuture<?> initialized() {
+        return invocations.initialized().handle((duration, failure) -> null);
+    }
+
+    /** The REPORT of this instance's last invocation. */
+    Invocations.Report lastReport() {
+        return invocations.lastReport();
+    }
+
     long pid() {
         return process.pid();
     }
@@ -112,6 +122,23 @@ final class FunctionInstance {
         process.destroyForcibly();
         try {
             process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runtimeApi.stop();
+    }
+
+    /**
+     * Asks the JVM to exit as Lambda's shutdown does (SIGTERM), so that it runs its exit work (such
+     * as writing an AOT cache it records), and stops it by force after the limit.
+     */
+    void exit(Duration limit) {
+        process.destroy();
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

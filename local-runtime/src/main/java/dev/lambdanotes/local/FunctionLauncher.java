@@ -43,14 +43,13 @@ final class FunctionLauncher {
         Path taskRoot = settings.taskRoot().toAbsolutePath();
         Path runtimeClasspath = settings.runtimeClasspath().toAbsolutePath();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:MaxRAM=" + function.memoryMb() + "m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xshare:auto");
+        command.add(settings.jdk().java().toString());
+        command.addAll(lambdaJvmOptions(function.memoryMb(), settings.jdk().feature(), settings.aot().onClassPath()));
+        command.addAll(settings.aot().jvmOptions());
         Optional<Path> nativeLibrary = nativeLibrary(runtimeClasspath);
         nativeLibrary.ifPresent(library -> command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + library));
         command.add("-cp");
-        command.add(runtimeClasspath + "/*");
+        command.add(classPath(runtimeClasspath, taskRoot, settings.aot().onClassPath()));
         command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
         command.add(function.handler());
         // The runtime client loads the function from its working directory (and lib/ in it), as from /var/task.
@@ -72,7 +71,7 @@ final class FunctionLauncher {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.id());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""));
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
         env.putIfAbsent("AWS_REGION", "us-east-1");
         env.putIfAbsent("AWS_DEFAULT_REGION", env.get("AWS_REGION"));
         env.put("TZ", ":UTC");
@@ -90,6 +89,51 @@ final class FunctionLauncher {
         }
         openGateOnceLoaded(process);
         return process;
+    }
+
+    /**
+     * The JVM options Lambda's managed Java runtimes start with, as AWS documents them in "Customize
+     * Java runtime startup behavior for Lambda functions"
+     * (https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html): the serial garbage
+     * collector by default, and, from Java 17 on, tiered compilation stopped at level 1 (C1 only).
+     * On Java 25 Lambda keeps C1-only except with SnapStart or provisioned concurrency, where the
+     * JVM's defaults apply; a local instance is an on-demand one, so it gets C1-only. The heap is
+     * sized from the function's memory, as in Lambda's sandbox. A JAVA_TOOL_OPTIONS variable of the
+     * function is read by the JVM after these, as in Lambda. With an AOT cache, which replaces the
+     * JDK's default class data archive, -Xshare is left out (the JVM refuses both).
+     */
+    static List<String> lambdaJvmOptions(int memoryMb, int javaFeature, boolean aotCache) {
+        List<String> options = new ArrayList<>(List.of("-XX:MaxRAM=" + memoryMb + "m", "-XX:+UseSerialGC"));
+        if (!aotCache) {
+            options.add("-Xshare:auto");
+        }
+        if (javaFeature >= 17) {
+            options.add("-XX:+TieredCompilation");
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        return options;
+    }
+
+    /**
+     * The runtime client's jars, named one by one, and with an AOT cache the function's own jars too:
+     * the JVM caches only classes that its built-in loaders take from jars of the class path, and the
+     * runtime client's loader for the task root asks the class path first.
+     */
+    static String classPath(Path runtimeClasspath, Path taskRoot, boolean withFunctionJars) throws IOException {
+        List<Path> jars = new ArrayList<>(jarsIn(runtimeClasspath));
+        if (withFunctionJars) {
+            jars.addAll(jarsIn(taskRoot.resolve("lib")));
+        }
+        return String.join(java.io.File.pathSeparator, jars.stream().map(Path::toString).toList());
+    }
+
+    static List<Path> jarsIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jar")).map(Path::toAbsolutePath).sorted().toList();
+        }
     }
 
     /** This launcher's copy of the library for this machine, unpacked from the runtime client's jar on first use. */

@@ -18,6 +18,7 @@ final class Invocations {
     private final long pid;
     private final SynchronousQueue<Invocation> next = new SynchronousQueue<>();
     private final CompletableFuture<Duration> initialized = new CompletableFuture<>();
+    private volatile Report lastReport;
     private final long startNanos = System.nanoTime();
     private volatile Invocation current;
     private volatile boolean coldStartReported;
@@ -26,6 +27,11 @@ final class Invocations {
         this.log = log;
         this.memoryMb = memoryMb;
         this.pid = pid;
+    }
+
+    /** Completes when the init phase ends, well or not. */
+    CompletableFuture<Duration> initialized() {
+        return initialized;
     }
 
     /** Waits for the end of the init phase; a failed init is an ExecutionException. */
@@ -101,6 +107,15 @@ final class Invocations {
         }
     }
 
+    /** What the REPORT line of an invocation says: its duration, the peak memory, and on a cold start the init's. */
+    record Report(Duration duration, String maxMemoryUsedMb, Duration init) {
+    }
+
+    /** The REPORT of the last invocation that ended; null before the first. */
+    Report lastReport() {
+        return lastReport;
+    }
+
     private void report(Invocation invocation, long endNanos) {
         String maxMemoryUsed = ProcessMemory.maxUsedMb(pid);
         Duration init = null;
@@ -108,6 +123,7 @@ final class Invocations {
             coldStartReported = true;
             init = initialized.getNow(null);
         }
+        lastReport = new Report(Duration.ofNanos(endNanos - invocation.startNanos()), maxMemoryUsed, init);
         log.report(invocation.requestId(), endNanos - invocation.startNanos(), memoryMb, maxMemoryUsed, init);
     }
 }

@@ -32,13 +32,14 @@ public final class LocalRuntime implements AutoCloseable {
     /** What the local runtime is built from; made with {@link #builder()}, which names each setting. */
     public record Settings(Template template, Function<String, Path> taskRoots, Path runtimeClasspath,
                            String databaseUrl, String databaseUser, String databasePassword, JsonNode envVars,
-                           int maxInstances, Duration idleTimeout, PrintStream log) {
+                           int maxInstances, Duration idleTimeout, PrintStream log, Path aotCacheFolder,
+                           Path trainingEvents) {
 
         public static Builder builder() {
             return new Builder();
         }
 
-        /** Every setting is required but envVars (the optional `--env-vars` file). */
+        /** Every setting is required but envVars (the optional `--env-vars` file) and the AOT cache. */
         public static final class Builder {
             private Template template;
             private Function<String, Path> taskRoots;
@@ -50,6 +51,8 @@ public final class LocalRuntime implements AutoCloseable {
             private Integer maxInstances;
             private Duration idleTimeout;
             private PrintStream log;
+            private Path aotCacheFolder;
+            private Path trainingEvents;
 
             private Builder() {
             }
@@ -110,12 +113,22 @@ public final class LocalRuntime implements AutoCloseable {
                 return this;
             }
 
+            /**
+             * Keeps AOT caches of the API functions in the folder, trained with the sample events
+             * of the other folder; without it, functions start without a cache.
+             */
+            public Builder aotCache(Path folder, Path events) {
+                this.aotCacheFolder = folder;
+                this.trainingEvents = events;
+                return this;
+            }
+
             public Settings build() {
                 return new Settings(required(template, "template"), required(taskRoots, "taskRoots"),
                         required(runtimeClasspath, "runtimeClasspath"), required(databaseUrl, "databaseUrl"),
                         required(databaseUser, "databaseUser"), required(databasePassword, "databasePassword"),
                         envVars, required(maxInstances, "maxInstances"), required(idleTimeout, "idleTimeout"),
-                        required(log, "log"));
+                        required(log, "log"), aotCacheFolder, trainingEvents);
             }
 
             private static <T> T required(T value, String name) {
@@ -132,9 +145,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public LocalRuntime(Settings settings) {
         this.settings = settings;
+        Map<String, Jdk> jdks = new LinkedHashMap<>();
         for (Template.Function function : settings.template().functions()) {
+            Jdk jdk = jdks.computeIfAbsent(function.runtime(), runtime -> Jdk.forRuntime(runtime, settings.log()));
             InstanceSettings instances = new InstanceSettings(function, settings.taskRoots().apply(function.id()),
-                    settings.runtimeClasspath(), environment(function), settings.log());
+                    settings.runtimeClasspath(), environment(function), settings.log(), jdk, AotCache.Use.off());
             pools.put(function.id(), new FunctionPool(instances, settings.maxInstances(), settings.idleTimeout()));
         }
         long period = Math.max(1, Math.min(10, settings.idleTimeout().toSeconds() / 2));
@@ -189,6 +204,23 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the API functions start from their AOT caches (JDK 25 and later), training the missing
+     * ones first when asked to; does nothing without an AOT cache folder in the settings.
+     */
+    public void prepareAotCaches(boolean train) {
+        if (settings.aotCacheFolder() != null && settings.trainingEvents() != null) {
+            new AotTraining(settings, pools).prepare(train);
+        }
+    }
+
+    /** The JDK each function runs on, by function id. */
+    public Map<String, String> jdkHomes() {
+        Map<String, String> homes = new LinkedHashMap<>();
+        pools.forEach((id, pool) -> homes.put(id, pool.settings().jdk().home().toString()));
+        return homes;
+    }
+
     public boolean isDeployTimeFunction(String functionId) {
         return settings.template().deployTimeFunctions().contains(functionId);
     }
@@ -228,6 +260,10 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         return lines;
+    }
+
+    FunctionPool pool(String functionId) {
+        return pools.get(functionId);
     }
 
     public int instanceCount(String functionId) {

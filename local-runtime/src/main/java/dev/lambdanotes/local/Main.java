@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * start  [--port 3000] [--db-url URL --db-user USER --db-password PASSWORD] [--db-port 55432] [--fresh]
- *        [--max-instances 3] [--idle-timeout 300] [--env-vars FILE] [--web-root DIR]
+ *        [--max-instances 3] [--idle-timeout 300] [--env-vars FILE] [--web-root DIR] [--no-aot-cache]
  * invoke FUNCTION [-e EVENT_FILE | -e -] [--env-vars FILE] [--db-url ...] [--fresh]
  * </pre>
  */
@@ -29,10 +29,14 @@ public final class Main {
             usage:
               start  [--port N] [--db-url JDBC_URL [--db-user U] [--db-password P]] [--db-port N] [--fresh]
                      [--max-instances N] [--idle-timeout SECONDS] [--env-vars FILE] [--web-root DIR]
+                     [--no-aot-cache]
                   Starts the whole API on http://127.0.0.1:3000 (default port) over an embedded
                   PostgreSQL 17 whose data stays in .local/postgres (--fresh starts it empty), or
                   over the database of --db-url, and the web app (built into web/target/app, or
                   the files of --web-root) on the same origin. Ctrl-C stops everything.
+                  Functions run on the JDK of their Lambda runtime when one is installed. On JDK 25
+                  each API function starts from an AOT cache in .local/aot-cache, trained once per
+                  build from events/ in a scratch database (--no-aot-cache: none).
               invoke FUNCTION [-e EVENT_FILE | -e -] [--env-vars FILE] [--db-url ...] [--fresh]
                   Like `sam local invoke`: runs one event through one function of template.yaml,
                   prints its response on stdout and its logs on stderr, and exits non-zero when
@@ -71,8 +75,8 @@ public final class Main {
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--fresh")) {
-                options.put("fresh", "true");
+            if (arg.equals("--fresh") || arg.equals("--no-aot-cache")) {
+                options.put(arg.substring(2), "true");
             } else if (arg.startsWith("-")) {
                 if (i + 1 >= args.length) {
                     return usage(err, "option " + arg + " needs a value");
@@ -117,6 +121,7 @@ public final class Main {
             log.println(e.getMessage());
             return 1;
         }
+        runtime.prepareAotCaches(!options.containsKey("no-aot-cache"));
         StaticFiles app = webApp(project, options, log);
         int port = runtime.startApi(Integer.parseInt(options.getOrDefault("port", "3000")), app);
         log.println();
@@ -162,6 +167,7 @@ public final class Main {
                     return 1;
                 }
             }
+            runtime.prepareAotCaches(false);
             InvocationResult result = runtime.invoke(function, event);
             if (result.outcome() == InvocationResult.Outcome.SUCCEEDED) {
                 out.println(new String(result.payload(), StandardCharsets.UTF_8));
@@ -202,6 +208,8 @@ public final class Main {
                 .maxInstances(Integer.parseInt(options.getOrDefault("max-instances", "3")))
                 .idleTimeout(Duration.ofSeconds(Long.parseLong(options.getOrDefault("idle-timeout", "300"))))
                 .log(log)
+                .aotCache(options.containsKey("no-aot-cache") ? null : project.resolve(".local/aot-cache"),
+                        project.resolve("events"))
                 .build());
     }
 

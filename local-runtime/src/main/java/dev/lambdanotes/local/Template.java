@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * The parts of a SAM template the local runtime needs: each function's handler, memory, timeout,
+ * The parts of a SAM template the local runtime needs: each function's handler, runtime, memory, timeout,
  * environment and HTTP API routes, with Globals applied the way SAM applies them. Nothing is
  * declared twice: adding a route or a variable to template.yaml adds it locally.
  */
@@ -35,8 +35,8 @@ public final class Template {
         }
     }
 
-    /** A function as the local runtime runs it. */
-    public record Function(String id, String handler, int memoryMb, int timeoutSeconds,
+    /** A function as the local runtime runs it; runtime is Lambda's identifier, such as java25. */
+    public record Function(String id, String handler, String runtime, int memoryMb, int timeoutSeconds,
                            Map<String, Object> environment, List<Route> routes) {
     }
 
@@ -112,6 +112,7 @@ public final class Template {
             }
             functions.add(new Function(entry.getKey(),
                     String.valueOf(first(properties.get("Handler"), globals.get("Handler"))),
+                    String.valueOf(first(properties.get("Runtime"), globals.get("Runtime"))),
                     number(first(properties.get("MemorySize"), globals.get("MemorySize")), 128),
                     number(first(properties.get("Timeout"), globals.get("Timeout")), 3),
                     environment, routes));

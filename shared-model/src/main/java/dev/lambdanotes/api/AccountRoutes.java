@@ -20,6 +20,7 @@ import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
 import dev.lambdanotes.observability.Telemetry;
 import java.util.function.Supplier;
+import java.util.Set;
 import javax.inject.Inject;
 
 /** GET /me, PUT /me/password and DELETE /me: a signed-in person's own account. */
@@ -43,6 +44,29 @@ public final class AccountRoutes implements Routes {
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return adapter.handle(event, context);
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return adapter.routeKeys();
+    }
+
+    /**
+     * The profile, a password change refused for a wrong current password (counted by the
+     * throttle) and then made (signing the other token out), and the account deleted.
+     */
+    @Override
+    public void rehearse(Rehearsal rehearsal) {
+        Rehearsal.Account account = rehearsal.registeredAccount();
+        String token = rehearsal.signIn(account);
+        rehearsal.signIn(account);
+        rehearsal.request("GET /me").bearer(token).expect(200);
+        String newPassword = "new " + account.password();
+        rehearsal.request("PUT /me/password").bearer(token)
+                .json("currentPassword", "not " + account.password(), "newPassword", newPassword).expect(401);
+        rehearsal.request("PUT /me/password").bearer(token)
+                .json("currentPassword", account.password(), "newPassword", newPassword).expect(204);
+        rehearsal.request("DELETE /me").bearer(token).json("password", newPassword).expect(204);
     }
 
     private HttpResponse profile(HttpRequest request) {

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.UUID;
 import dev.lambdanotes.observability.Telemetry;
+import java.util.Set;
 import javax.inject.Inject;
 
 /** The /notes and /notes/{id} routes: a signed-in user's private notes. */
@@ -56,6 +57,38 @@ public final class NotesRoutes implements Routes {
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return adapter.handle(event, context);
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return adapter.routeKeys();
+    }
+
+    /**
+     * Three notes created, listed and searched a page of two at a time (so a cursor is followed),
+     * one read, updated with its ETag and then with the stale one, deleted, and no longer found.
+     */
+    @Override
+    public void rehearse(Rehearsal rehearsal) {
+        String token = rehearsal.signIn(rehearsal.registeredAccount());
+        String id = null;
+        for (int i = 1; i <= 3; i++) {
+            id = rehearsal.request("POST /notes").bearer(token).json("title", "Priming " + i, "body", "before the snapshot")
+                    .expect(201).member("id");
+        }
+        String cursor = rehearsal.request("GET /notes").bearer(token).query("limit", "2").expect(200).member("nextCursor");
+        rehearsal.request("GET /notes").bearer(token).query("limit", "2").query("cursor", cursor).expect(200);
+        String searchCursor = rehearsal.request("GET /notes").bearer(token).query("q", "priming snap").query("limit", "2")
+                .expect(200).member("nextCursor");
+        rehearsal.request("GET /notes").bearer(token).query("q", "priming snap").query("limit", "2")
+                .query("cursor", searchCursor).expect(200);
+        String etag = rehearsal.request("GET /notes/{id}").path("id", id).bearer(token).expect(200).header("ETag");
+        rehearsal.request("PUT /notes/{id}").path("id", id).bearer(token).header("If-Match", etag)
+                .json("title", "Primed", "body", "updated").expect(200);
+        rehearsal.request("PUT /notes/{id}").path("id", id).bearer(token).header("If-Match", etag)
+                .json("title", "Primed", "body", "stale").expect(412);
+        rehearsal.request("DELETE /notes/{id}").path("id", id).bearer(token).expect(204);
+        rehearsal.request("GET /notes/{id}").path("id", id).bearer(token).expect(404);
     }
 
     private HttpResponse list(HttpRequest request) {

@@ -14,6 +14,7 @@ import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.observability.Telemetry;
+import java.util.Set;
 import javax.inject.Inject;
 
 /** POST /register: creates an account. */
@@ -32,6 +33,19 @@ public final class RegisterRoutes implements Routes {
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return adapter.handle(event, context);
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return adapter.routeKeys();
+    }
+
+    /** A registration, then the same name again: the 409 of a taken name. */
+    @Override
+    public void rehearse(Rehearsal rehearsal) {
+        Rehearsal.Account account = rehearsal.newAccount();
+        rehearsal.request("POST /register").json("username", account.username(), "password", account.password()).expect(201);
+        rehearsal.request("POST /register").json("username", account.username(), "password", account.password()).expect(409);
     }
 
     private HttpResponse register(HttpRequest request) {

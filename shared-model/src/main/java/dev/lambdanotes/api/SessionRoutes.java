@@ -17,6 +17,7 @@ import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.observability.Telemetry;
+import java.util.Set;
 import javax.inject.Inject;
 
 /** POST /login issues a bearer token; POST /logout revokes the one it is called with, or all of the user's. */
@@ -39,6 +40,25 @@ public final class SessionRoutes implements Routes {
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return adapter.handle(event, context);
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return adapter.routeKeys();
+    }
+
+    /** A failed login (counted by the throttle), two logins, and a logout of each kind. */
+    @Override
+    public void rehearse(Rehearsal rehearsal) {
+        Rehearsal.Account account = rehearsal.registeredAccount();
+        rehearsal.request("POST /login").json("username", account.username(), "password", "not " + account.password())
+                .expect(401);
+        String first = rehearsal.request("POST /login")
+                .json("username", account.username(), "password", account.password()).expect(200).member("token");
+        String second = rehearsal.request("POST /login")
+                .json("username", account.username(), "password", account.password()).expect(200).member("token");
+        rehearsal.request("POST /logout").bearer(first).expect(204);
+        rehearsal.request("POST /logout").query("everywhere", "true").bearer(second).expect(204);
     }
 
     private HttpResponse login(HttpRequest request) {

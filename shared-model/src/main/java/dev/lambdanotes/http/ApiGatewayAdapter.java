@@ -7,6 +7,7 @@ import dev.lambdanotes.domain.NotAuthenticated;
 import dev.lambdanotes.domain.TooManyAttempts;
 import dev.lambdanotes.observability.Invocation;
 import dev.lambdanotes.observability.Telemetry;
+import java.util.Set;
 
 /**
  * What every handler does with an event: read it, route it, and answer with either the
@@ -20,6 +21,11 @@ public final class ApiGatewayAdapter {
     public ApiGatewayAdapter(Router router, Telemetry telemetry) {
         this.router = router;
         this.telemetry = telemetry;
+    }
+
+    /** The keys of the routes this adapter serves ("GET /notes/{id}"). */
+    public Set<String> routeKeys() {
+        return router.routeKeys();
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context lambdaContext) {

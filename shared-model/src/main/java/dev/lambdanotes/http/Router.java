@@ -1,6 +1,7 @@
 package dev.lambdanotes.http;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,13 @@ public final class Router {
     public Router route(String method, String template, Endpoint endpoint) {
         routes.add(new Route(method, template, split(template), endpoint));
         return this;
+    }
+
+    /** The routes' keys, as API Gateway names them ("GET /notes/{id}"), in the order they were added. */
+    public Set<String> routeKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        routes.forEach(route -> keys.add(route.key()));
+        return Collections.unmodifiableSet(keys);
     }
 
     public HttpResponse dispatch(HttpRequest request) {

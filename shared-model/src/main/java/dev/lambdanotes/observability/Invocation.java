@@ -11,15 +11,37 @@ public final class Invocation {
     private static volatile String requestId;
     private static volatile boolean coldStart = true;
     private static volatile boolean started;
+    private static volatile boolean priming;
 
     private Invocation() {
     }
 
-    /** Marks the start of an invocation; call before anything logs. */
+    /** Marks the start of an invocation; call before anything logs. A primed request is no invocation of the instance. */
     public static void begin(Context context) {
-        coldStart = !started;
-        started = true;
         requestId = context == null ? null : context.getAwsRequestId();
+        if (!priming) {
+            coldStart = !started;
+            started = true;
+        }
+    }
+
+    /**
+     * Runs the work as SnapStart priming: the synthetic requests it sends are not the instance's
+     * invocations (the first real one is still its cold start), its log lines are marked
+     * {@code "priming": true}, and it records no security event and no metric.
+     */
+    public static void whilePriming(Runnable work) {
+        priming = true;
+        try {
+            work.run();
+        } finally {
+            priming = false;
+        }
+    }
+
+    /** Whether the instance is priming itself before a snapshot rather than serving a request. */
+    public static boolean priming() {
+        return priming;
     }
 
     /** After a SnapStart restore the next invocation is again the first of its instance. */

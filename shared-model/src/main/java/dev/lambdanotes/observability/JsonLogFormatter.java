@@ -12,7 +12,8 @@ import java.util.logging.LogRecord;
 /**
  * Formats java.util.logging records as one JSON object per line, with the function, request id
  * and cold-start flag on every line. A record whose single parameter is a Map adds its entries as
- * fields (that is how security events carry theirs). Lambda keeps JSON lines as they are.
+ * fields (that is how security events carry theirs). A line written while the instance primes
+ * itself before a SnapStart snapshot says {@code "priming": true}. Lambda keeps JSON lines as they are.
  */
 public final class JsonLogFormatter extends Formatter {
     private final String function;
@@ -31,6 +32,9 @@ public final class JsonLogFormatter extends Formatter {
         line.put("function", function);
         line.put("requestId", Invocation.requestId());
         line.put("coldStart", Invocation.coldStart());
+        if (Invocation.priming()) {
+            line.put("priming", true);
+        }
         Object[] parameters = record.getParameters();
         if (parameters != null && parameters.length == 1 && parameters[0] instanceof Map<?, ?> fields) {
             fields.forEach((key, value) -> line.put(String.valueOf(key), value == null ? null : String.valueOf(value)));

@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Security events (as structured log lines) and business metrics (as CloudWatch Embedded Metric
  * Format lines). Neither ever receives a password, a token or a note's content: the methods take
- * only what may be logged.
+ * only what may be logged. Requests sent while priming before a SnapStart snapshot are nobody's:
+ * they record neither ({@link Invocation#whilePriming}).
  */
 public final class Telemetry {
     private static final Logger SECURITY = Logger.getLogger("security");
@@ -97,6 +98,9 @@ public final class Telemetry {
     }
 
     private static void security(Level level, String event, Object... fields) {
+        if (Invocation.priming()) {
+            return;
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("event", event);
         values.put("category", "security");
@@ -112,6 +116,9 @@ public final class Telemetry {
 
     /** One EMF document with a single Count metric, dimensioned by function. */
     void count(String metric) {
+        if (Invocation.priming()) {
+            return;
+        }
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         ObjectNode aws = document.putObject("_aws");
         aws.put("Timestamp", clock.millis());

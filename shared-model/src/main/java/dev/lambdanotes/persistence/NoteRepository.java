@@ -49,7 +49,4 @@ public interface NoteRepository {
 
     @HQL("delete from Note n where n.id = :id and n.ownerId = :owner")
     int deleteOwned(UUID owner, UUID id);
-
-    @HQL("select count(n) from Note n where n.ownerId = :owner")
-    long countOf(UUID owner);
 }

@@ -5,14 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import org.hibernate.SessionFactory;
 
 /**
  * Lambda SnapStart's checkpoint and restore hooks (CRaC). Every instance restored from one
@@ -55,16 +53,15 @@ public final class SnapStartHooks implements Resource {
     }
 
     /**
-     * Runs a query before the snapshot is taken, so the classes Hibernate needs to execute one are
-     * loaded and initialized in the snapshot instead of during the first request after a restore.
-     * It reads nothing (a random owner has no notes), and a database that cannot be reached only
-     * makes the priming a no-op. Register it after the pool's hooks: CRaC calls beforeCheckpoint
-     * in reverse order, so the connection it used is closed afterwards.
+     * Runs the priming before the snapshot is taken, so that what requests need is loaded and
+     * initialized in the snapshot instead of during the first requests after a restore. Register
+     * it after the pool's hooks: CRaC calls beforeCheckpoint in reverse order, so the connection it
+     * used is closed afterwards. Whatever goes wrong is logged: priming never fails the checkpoint.
      */
-    public static SnapStartHooks priming(SessionFactory sessions) {
+    public static SnapStartHooks priming(Runnable priming) {
         return register(() -> {
             try {
-                sessions.fromSession(session -> new NoteRepository_(session).countOf(UUID.randomUUID()));
+                priming.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "priming before the snapshot failed; the first request will load what it needs", e);
             }

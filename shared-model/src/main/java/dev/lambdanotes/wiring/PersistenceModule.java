@@ -3,6 +3,7 @@ package dev.lambdanotes.wiring;
 import dev.lambdanotes.config.AppConfig;
 import dev.lambdanotes.config.SecretSource;
 import dev.lambdanotes.persistence.DataSources;
+import dev.lambdanotes.persistence.DryRunDataSource;
 import dev.lambdanotes.persistence.HibernateBootstrap;
 import dev.lambdanotes.persistence.SnapStartHooks;
 import com.zaxxer.hikari.HikariDataSource;
@@ -27,11 +28,16 @@ public final class PersistenceModule {
         return dataSource;
     }
 
+    /** The pool as the SessionFactory sees it, so that SnapStart priming can run requests in a dry run. */
     @Provides
     @Singleton
-    static SessionFactory sessionFactory(DataSource dataSource) {
-        SessionFactory sessions = HibernateBootstrap.sessionFactory(dataSource);
-        SnapStartHooks.priming(sessions);
-        return sessions;
+    static DryRunDataSource dryRunDataSource(DataSource dataSource) {
+        return new DryRunDataSource(dataSource);
+    }
+
+    @Provides
+    @Singleton
+    static SessionFactory sessionFactory(DryRunDataSource dataSource) {
+        return HibernateBootstrap.sessionFactory(dataSource);
     }
 }

@@ -19,6 +19,11 @@ class RouterTest {
     }
 
     @Test
+    void theRouteKeys_nameEveryRoute_asApiGatewayDoes() {
+        assertThat(router.routeKeys()).containsExactly("GET /notes", "POST /notes", "GET /notes/{id}");
+    }
+
+    @Test
     void theRouteKeyApiGatewayMatched_choosesTheEndpoint() {
         assertThat(router.dispatch(request("POST", "POST /notes", "/whatever")).body()).isEqualTo("\"create\"");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.api.AccountRoutes;
 import dev.lambdanotes.api.NotesRoutes;
+import dev.lambdanotes.api.Priming;
 import dev.lambdanotes.api.RegisterRoutes;
 import dev.lambdanotes.api.SessionRoutes;
 import dev.lambdanotes.application.AccessTokens;
@@ -18,6 +19,7 @@ import dev.lambdanotes.config.AppConfig;
 import dev.lambdanotes.migrations.SchemaMigrator;
 import dev.lambdanotes.observability.Telemetry;
 import dev.lambdanotes.persistence.DataSources;
+import dev.lambdanotes.persistence.DryRunDataSource;
 import dev.lambdanotes.persistence.HibernateBootstrap;
 import dev.lambdanotes.persistence.SnapStartHooks;
 import dev.lambdanotes.testing.ApiEvent;
@@ -59,6 +61,8 @@ public final class TestApp implements AutoCloseable {
     /** What the telemetry wrote: one Embedded Metric Format document per line. */
     public final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
     public final SnapStartHooks snapStartHooks;
+    /** Primes a function's routes, as each function does before a SnapStart snapshot. */
+    public final Priming priming;
     private final HikariDataSource dataSource;
 
     public TestApp(TestDatabase database, Duration tokenTtl) {
@@ -75,17 +79,21 @@ public final class TestApp implements AutoCloseable {
                 "TOKEN_TTL_SECONDS", Long.toString(tokenTtl.toSeconds()),
                 "DATABASE_POOL_SIZE", "4"));
         this.dataSource = DataSources.create(config, "test");
-        this.sessions = HibernateBootstrap.sessionFactory(dataSource);
         this.snapStartHooks = SnapStartHooks.closingConnectionsOf(dataSource);
+        DryRunDataSource dryRuns = new DryRunDataSource(dataSource);
+        this.sessions = HibernateBootstrap.sessionFactory(dryRuns);
         AccessTokens tokens = new AccessTokens(sessions, new SecureRandom(), clock, config.tokenTtl());
         Telemetry telemetry = new Telemetry(new PrintStream(metrics, true, StandardCharsets.UTF_8), clock,
                 config.metricsNamespace(), "test");
         AttemptThrottle throttle = new AttemptThrottle(clock, config.throttlePolicies(),
                 (kind, sourceIp) -> telemetry.throttleEngaged(kind.label(), sourceIp));
-        this.register = new RegisterRoutes(new RegisterUser(sessions, hasher, throttle), telemetry);
-        this.session = new SessionRoutes(new LogIn(sessions, hasher, tokens, throttle), tokens, telemetry);
+        RegisterUser registerUser = new RegisterUser(sessions, hasher, throttle);
+        LogIn logIn = new LogIn(sessions, hasher, tokens, throttle);
+        this.register = new RegisterRoutes(registerUser, telemetry);
+        this.session = new SessionRoutes(logIn, tokens, telemetry);
         this.notes = new NotesRoutes(tokens, new NoteService(sessions, tokens), telemetry);
         this.account = new AccountRoutes(tokens, new AccountService(sessions, hasher, tokens, throttle), telemetry);
+        this.priming = new Priming(dryRuns, registerUser, logIn);
     }
 
     /** One application over one migrated database, shared by the tests of a JVM; tests isolate by creating their own users. */

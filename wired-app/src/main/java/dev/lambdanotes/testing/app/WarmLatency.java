@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Measures a warm function instance: the time of one login (Argon2id hashing included) and of one
- * note creation, each through the handler's routes from a deserialized event to the response,
- * against the test PostgreSQL. Run it with the command in docs/testing.md.
+ * Measures a warm function instance: the time of one login (Argon2id hashing included), of one
+ * note creation and of listing 20 notes, each through the handler's routes from a deserialized
+ * event to the response, against the test PostgreSQL. Run it with the command in docs/testing.md.
  */
 public final class WarmLatency {
     private WarmLatency() {
@@ -28,6 +28,14 @@ public final class WarmLatency {
                 ApiEvent.load("login.json").body(loginBody).toEvent(), null).getStatusCode());
         report("note creation (POST /notes)", rounds, () -> app.notes.handle(
                 ApiEvent.load("notes-create.json").bearer(token).body(noteBody).toEvent(), null).getStatusCode());
+        String reader = app.newUser("latency-list");
+        String readerToken = app.logIn(reader);
+        for (int i = 0; i < 20; i++) {
+            app.notes.handle(ApiEvent.load("notes-create.json").bearer(readerToken)
+                    .body(TestApp.body(Map.of("title", "Note " + i, "body", "Some *Markdown* " + i))).toEvent(), null);
+        }
+        report("list of 20 notes (GET /notes)", rounds, () -> app.notes.handle(
+                ApiEvent.load("notes-list.json").bearer(readerToken).toEvent(), null).getStatusCode());
         app.close();
         System.exit(0);
     }

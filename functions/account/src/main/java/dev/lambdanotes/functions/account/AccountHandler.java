@@ -7,7 +7,11 @@ import dev.lambdanotes.api.AccountRoutes;
 public final class AccountHandler extends ApiFunction {
     /** Lambda's constructor: the object graph is built once per instance, in the init phase. */
     public AccountHandler() {
-        super(DaggerAccountComponent.create().routes());
+        this(DaggerAccountComponent.create());
+    }
+
+    private AccountHandler(AccountComponent component) {
+        super(component.routes(), component.priming());
     }
 
     /** For tests: the routes wired by hand. */

@@ -7,7 +7,11 @@ import dev.lambdanotes.api.SessionRoutes;
 public final class LoginHandler extends ApiFunction {
     /** Lambda's constructor: the object graph is built once per instance, in the init phase. */
     public LoginHandler() {
-        super(DaggerLoginComponent.create().routes());
+        this(DaggerLoginComponent.create());
+    }
+
+    private LoginHandler(LoginComponent component) {
+        super(component.routes(), component.priming());
     }
 
     /** For tests: the routes wired by hand. */

@@ -1,5 +1,6 @@
 package dev.lambdanotes.functions.notes;
 
+import dev.lambdanotes.api.Priming;
 import dev.lambdanotes.api.NotesRoutes;
 import dev.lambdanotes.wiring.ConfigModule;
 import dev.lambdanotes.wiring.ObservabilityModule;
@@ -13,4 +14,6 @@ import javax.inject.Singleton;
 @Component(modules = {ConfigModule.class, PersistenceModule.class, SecurityModule.class, ObservabilityModule.class})
 interface NotesComponent {
     NotesRoutes routes();
+
+    Priming priming();
 }

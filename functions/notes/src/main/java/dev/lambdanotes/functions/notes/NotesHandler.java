@@ -7,7 +7,11 @@ import dev.lambdanotes.api.NotesRoutes;
 public final class NotesHandler extends ApiFunction {
     /** Lambda's constructor: the object graph is built once per instance, in the init phase. */
     public NotesHandler() {
-        super(DaggerNotesComponent.create().routes());
+        this(DaggerNotesComponent.create());
+    }
+
+    private NotesHandler(NotesComponent component) {
+        super(component.routes(), component.priming());
     }
 
     /** For tests: the routes wired by hand. */

@@ -7,7 +7,11 @@ import dev.lambdanotes.api.RegisterRoutes;
 public final class RegisterHandler extends ApiFunction {
     /** Lambda's constructor: the object graph is built once per instance, in the init phase. */
     public RegisterHandler() {
-        super(DaggerRegisterComponent.create().routes());
+        this(DaggerRegisterComponent.create());
+    }
+
+    private RegisterHandler(RegisterComponent component) {
+        super(component.routes(), component.priming());
     }
 
     /** For tests: the routes wired by hand. */
