@@ -90,12 +90,13 @@ final class AotCache {
     /**
      * Whether the JVM accepts the cache for this instance: it starts with the cache required
      * (-XX:AOTMode=on fails when the JDK, class path or options do not match) and only prints its
-     * version. A cache it refuses is deleted, so that it is trained again.
+     * version. A cache it refuses is deleted, so that it is trained again, and the log says why.
      */
     boolean accepted(Path cache, InstanceSettings instance) {
         if (!Files.isRegularFile(cache)) {
             return false;
         }
+        String refusal;
         try {
             List<String> command = new ArrayList<>();
             command.add(instance.jdk().java().toString());
@@ -106,17 +107,21 @@ final class AotCache {
             command.add(FunctionLauncher.classPath(instance.runtimeClasspath(), instance.taskRoot(), true));
             command.add("-version");
             Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
-            check.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            byte[] output = check.getInputStream().readAllBytes();
             if (check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0) {
                 return true;
             }
             check.destroyForcibly();
+            refusal = new String(output, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
+                    .findFirst().orElse("exit code " + check.exitValue());
         } catch (IOException e) {
-            // a check that cannot run counts as a refusal
+            refusal = e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+        instance.log().printf("[%s] the JVM refused its AOT cache (%s): deleted, to be trained again%n",
+                instance.function().id(), refusal);
         delete(cache);
         return false;
     }

@@ -157,18 +157,24 @@ public final class ColdStartBenchmark {
         out.printf("| java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto Hello | %s |%n", stat(floor));
 
         out.println();
-        out.printf("| Function | Max Memory Used after %d warm requests |%n", warmRequests);
-        out.println("|---|---|");
+        out.printf("| Function | AOT cache | Max Memory Used after %d warm requests |%n", warmRequests);
+        out.println("|---|---|---|");
         for (String id : firstRequests.keySet()) {
-            progress.printf("%s, %d warm requests%n", id, warmRequests);
-            FunctionInstance instance = FunctionInstance.start(runtime.pool(id).settings());
-            try {
-                for (int i = 0; i < warmRequests; i++) {
-                    instance.invoke(warmEvent(id, i));
+            InstanceSettings cached = runtime.pool(id).settings();
+            List<InstanceSettings> modes = cached.aot().onClassPath()
+                    ? List.of(cached.withAot(AotCache.Use.off()), cached) : List.of(cached);
+            for (InstanceSettings mode : modes) {
+                progress.printf("%s, %d warm requests%n", id, warmRequests);
+                FunctionInstance instance = FunctionInstance.start(mode);
+                try {
+                    for (int i = 0; i < warmRequests; i++) {
+                        instance.invoke(warmEvent(id, i));
+                    }
+                    out.printf("| %s | %s | %s MB |%n", id, mode.aot().onClassPath() ? "yes" : "no",
+                            instance.lastReport().maxMemoryUsedMb());
+                } finally {
+                    instance.stop();
                 }
-                out.printf("| %s | %s MB |%n", id, instance.lastReport().maxMemoryUsedMb());
-            } finally {
-                instance.stop();
             }
         }
 
