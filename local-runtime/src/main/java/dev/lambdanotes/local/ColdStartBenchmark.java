@@ -58,6 +58,7 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int warmRequests = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
         Path project = Path.of("").toAbsolutePath();
         PrintStream out = System.out;
         Path data = Files.createTempDirectory("cold-start-bench-");
@@ -79,7 +80,7 @@ public final class ColdStartBenchmark {
             try (LocalRuntime runtime = new LocalRuntime(settings)) {
                 runtime.runDeployTimeFunctions();
                 runtime.prepareAotCaches(true);
-                new ColdStartBenchmark(runtime, settings, project.resolve("events"), out).run(project, runs, warmRequests, System.err);
+                new ColdStartBenchmark(runtime, settings, project.resolve("events"), out).run(project, runs, warmRequests, only, System.err);
             }
         } finally {
             deleteTree(data);
@@ -87,13 +88,16 @@ public final class ColdStartBenchmark {
         System.exit(0);
     }
 
-    private void run(Path project, int runs, int warmRequests, PrintStream progress) throws Exception {
+    private void run(Path project, int runs, int warmRequests, List<String> only, PrintStream progress) throws Exception {
         setUp();
         Map<String, String> firstRequests = new LinkedHashMap<>();
         firstRequests.put("NotesFunction", "GET /notes (20 notes)");
         firstRequests.put("RegisterFunction", "POST /register");
         firstRequests.put("LoginFunction", "POST /login");
         firstRequests.put("AccountFunction", "GET /me");
+        if (!only.isEmpty()) {
+            firstRequests.keySet().retainAll(only);
+        }
 
         Jdk jdk = runtime.pool("NotesFunction").settings().jdk();
         out.printf("## Cold starts, %s%n%n", LocalDate.now());
