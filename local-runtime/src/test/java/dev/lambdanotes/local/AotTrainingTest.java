@@ -26,7 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @EnabledIf("aJdkThatWritesAotCachesIsInstalled")
 class AotTrainingTest {
-    private static final Path PROJECT = Path.of(System.getProperty("notes.project.dir"));
+    private static final Path PROJECT = ProjectSettings.PROJECT;
 
     static boolean aJdkThatWritesAotCachesIsInstalled() throws Exception {
         Template template = Template.read(PROJECT.resolve("template.yaml"));
@@ -35,14 +35,7 @@ class AotTrainingTest {
     }
 
     private static LocalRuntime runtime(TestDatabase database, Path caches, ByteArrayOutputStream log) throws Exception {
-        Artifacts artifacts = new Artifacts(PROJECT, PROJECT.resolve("local-runtime/target/task-roots"));
-        return new LocalRuntime(LocalRuntime.Settings.builder()
-                .template(Template.read(PROJECT.resolve("template.yaml")))
-                .taskRoots(artifacts::taskRoot)
-                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
-                .databaseUrl(database.jdbcUrl())
-                .databaseUser(database.user())
-                .databasePassword(database.password())
+        return new LocalRuntime(ProjectSettings.builder(database)
                 .maxInstances(1)
                 .idleTimeout(Duration.ofMinutes(5))
                 .log(new PrintStream(log, true, StandardCharsets.UTF_8))

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,22 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class BurstLocalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path PROJECT = Path.of(System.getProperty("notes.project.dir"));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String PASSWORD = "correct horse battery staple";
 
     @Test
     void burstsOf16RequestsFrom8Clients_areAllAnsweredByTheFunctions_rightAfterStart() throws Exception {
         TestDatabase database = TestPostgres.instance().createDatabase("local_burst");
-        Artifacts artifacts = new Artifacts(PROJECT, PROJECT.resolve("local-runtime/target/task-roots"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (LocalRuntime runtime = new LocalRuntime(LocalRuntime.Settings.builder()
-                .template(Template.read(PROJECT.resolve("template.yaml")))
-                .taskRoots(artifacts::taskRoot)
-                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
-                .databaseUrl(database.jdbcUrl())
-                .databaseUser(database.user())
-                .databasePassword(database.password())
+        try (LocalRuntime runtime = new LocalRuntime(ProjectSettings.builder(database)
                 .envVars(JSON.readTree("{\"Parameters\":{\"REGISTRATION_THROTTLE_FREE_ATTEMPTS\":\"1000\"}}"))
                 .maxInstances(3)
                 .idleTimeout(Duration.ofMinutes(5))

@@ -33,7 +33,7 @@ class NotesApiLocalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
-    private static final Path PROJECT = Path.of(System.getProperty("notes.project.dir"));
+    private static final Path PROJECT = ProjectSettings.PROJECT;
     private static TestDatabase database;
     private static LocalRuntime runtime;
     private static String base;
@@ -41,14 +41,7 @@ class NotesApiLocalTest {
     @BeforeAll
     static void start() throws Exception {
         database = TestPostgres.instance().createDatabase("local_api");
-        Artifacts artifacts = new Artifacts(PROJECT, PROJECT.resolve("local-runtime/target/task-roots"));
-        runtime = new LocalRuntime(LocalRuntime.Settings.builder()
-                .template(Template.read(PROJECT.resolve("template.yaml")))
-                .taskRoots(artifacts::taskRoot)
-                .runtimeClasspath(Path.of(System.getProperty("notes.lambda.runtime.dir")))
-                .databaseUrl(database.jdbcUrl())
-                .databaseUser(database.user())
-                .databasePassword(database.password())
+        runtime = new LocalRuntime(ProjectSettings.builder(database)
                 .maxInstances(2)
                 .idleTimeout(Duration.ofMinutes(5))
                 .log(new PrintStream(LOGS, true, StandardCharsets.UTF_8))
