@@ -194,7 +194,7 @@ public final class ColdStartBenchmark {
     }
 
     /**
-     * The burst of the issue that asked for this benchmark: right after the local runtime starts
+     * A burst right after the local runtime starts
      * (./run-local's settings: up to 3 instances per function, AOT caches), 16 requests from 8
      * concurrent clients to each function through the HTTP API, as curl would send them.
      */
