@@ -37,8 +37,9 @@ final class AotCache {
             return new Use(List.of());
         }
 
+        /** Loading one; the JVM's notes on the parts of a cache it cannot use go unprinted. */
         static Use load(Path cache) {
-            return new Use(List.of("-XX:AOTCache=" + cache));
+            return new Use(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:aot+codecache=off"));
         }
 
         static Use record(Path configuration) {

@@ -111,6 +111,12 @@ final class FunctionLauncher {
             options.add("-XX:+TieredCompilation");
             options.add("-XX:TieredStopAtLevel=1");
         }
+        if (javaFeature >= 22) {
+            // The runtime client loads its native library with System.load, which JDK 22 and later
+            // warn about on four lines at every start unless native access is granted. The managed
+            // runtime's own launcher puts no such lines in a function's log.
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
         return options;
     }
 

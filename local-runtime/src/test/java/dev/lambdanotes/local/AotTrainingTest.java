@@ -75,7 +75,7 @@ class AotTrainingTest {
         try (LocalRuntime next = runtime(database, caches, nextLog)) {
             next.prepareAotCaches(true);
             assertThat(nextLog.toString(StandardCharsets.UTF_8)).as("a second start trains nothing").doesNotContain("Training");
-            assertThat(next.pool("NotesFunction").settings().aot().jvmOptions()).singleElement()
+            assertThat(next.pool("NotesFunction").settings().aot().jvmOptions()).first()
                     .asString().startsWith("-XX:AOTCache=" + caches);
         }
     }

@@ -63,7 +63,8 @@ class JdkTest {
     void lambdasJvmOptions_stopAtC1_withTheSerialCollector_andNoClassDataArchiveBesideAnAotCache() {
         assertThat(FunctionLauncher.lambdaJvmOptions(512, 25, false))
                 .containsExactly("-XX:MaxRAM=512m", "-XX:+UseSerialGC", "-Xshare:auto",
-                        "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+                        "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
+        assertThat(FunctionLauncher.lambdaJvmOptions(512, 17, false)).doesNotContain("--enable-native-access=ALL-UNNAMED");
         assertThat(FunctionLauncher.lambdaJvmOptions(512, 25, true)).doesNotContain("-Xshare:auto");
         assertThat(FunctionLauncher.lambdaJvmOptions(512, 11, false)).doesNotContain("-XX:TieredStopAtLevel=1");
     }
