@@ -99,13 +99,8 @@ final class AotCache {
         }
         String refusal;
         try {
-            List<String> command = new ArrayList<>();
-            command.add(instance.jdk().java().toString());
-            command.addAll(FunctionLauncher.lambdaJvmOptions(instance.function().memoryMb(), instance.jdk().feature(), true));
-            command.add("-XX:AOTMode=on");
-            command.add("-XX:AOTCache=" + cache);
-            command.add("-cp");
-            command.add(FunctionLauncher.classPath(instance.runtimeClasspath(), instance.taskRoot(), true));
+            List<String> command = new ArrayList<>(FunctionLauncher.javaCommand(instance, true,
+                    List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache)));
             command.add("-version");
             Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] output = check.getInputStream().readAllBytes();
@@ -142,14 +137,8 @@ final class AotCache {
     Path create(Path configuration, InstanceSettings instance, java.io.PrintStream log) throws IOException {
         Path cache = Path.of(configuration.toString().replaceFirst("\\.aotconf$", ".aot"));
         try {
-            List<String> command = new ArrayList<>();
-            command.add(instance.jdk().java().toString());
-            command.addAll(FunctionLauncher.lambdaJvmOptions(instance.function().memoryMb(), instance.jdk().feature(), true));
-            command.add("-XX:AOTMode=create");
-            command.add("-XX:AOTConfiguration=" + configuration);
-            command.add("-XX:AOTCache=" + cache);
-            command.add("-cp");
-            command.add(FunctionLauncher.classPath(instance.runtimeClasspath(), instance.taskRoot(), true));
+            List<String> command = FunctionLauncher.javaCommand(instance, true, List.of("-XX:AOTMode=create",
+                    "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + cache));
             Process create = new ProcessBuilder(command).redirectErrorStream(true).start();
             create.getInputStream().transferTo(log);
             if (!create.waitFor(3, TimeUnit.MINUTES) || create.exitValue() != 0 || !Files.isRegularFile(cache)) {

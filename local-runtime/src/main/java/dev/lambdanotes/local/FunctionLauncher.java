@@ -42,14 +42,10 @@ final class FunctionLauncher {
         Template.Function function = settings.function();
         Path taskRoot = settings.taskRoot().toAbsolutePath();
         Path runtimeClasspath = settings.runtimeClasspath().toAbsolutePath();
-        List<String> command = new ArrayList<>();
-        command.add(settings.jdk().java().toString());
-        command.addAll(lambdaJvmOptions(function.memoryMb(), settings.jdk().feature(), settings.aot().onClassPath()));
-        command.addAll(settings.aot().jvmOptions());
         Optional<Path> nativeLibrary = nativeLibrary(runtimeClasspath);
-        nativeLibrary.ifPresent(library -> command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + library));
-        command.add("-cp");
-        command.add(classPath(runtimeClasspath, taskRoot, settings.aot().onClassPath()));
+        List<String> command = javaCommand(settings, settings.aot().onClassPath(), Stream.concat(
+                settings.aot().jvmOptions().stream(),
+                nativeLibrary.map(library -> "-D" + NATIVE_LIBRARY_PROPERTY + "=" + library).stream()).toList());
         command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
         command.add(function.handler());
         // The runtime client loads the function from its working directory (and lib/ in it), as from /var/task.
@@ -118,6 +114,21 @@ final class FunctionLauncher {
             options.add("--enable-native-access=ALL-UNNAMED");
         }
         return options;
+    }
+
+    /**
+     * The start of every command line that runs a function's JVM (its instances, and the AOT
+     * cache's checks and assembly): the JDK of its runtime, Lambda's options, the options given,
+     * and the class path (with the function's jars when an AOT cache is made or used).
+     */
+    static List<String> javaCommand(InstanceSettings settings, boolean aotCache, List<String> options) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(settings.jdk().java().toString());
+        command.addAll(lambdaJvmOptions(settings.function().memoryMb(), settings.jdk().feature(), aotCache));
+        command.addAll(options);
+        command.add("-cp");
+        command.add(classPath(settings.runtimeClasspath().toAbsolutePath(), settings.taskRoot().toAbsolutePath(), aotCache));
+        return command;
     }
 
     /**
