@@ -5,6 +5,7 @@ import dev.lambdanotes.application.RegisterUser;
 import dev.lambdanotes.observability.Invocation;
 import dev.lambdanotes.persistence.DryRunDataSource;
 import dev.lambdanotes.persistence.SnapStartHooks;
+import dagger.Lazy;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -30,11 +31,15 @@ public final class Priming {
     private static final Logger LOG = Logger.getLogger(Priming.class.getName());
 
     private final DryRunDataSource database;
-    private final RegisterUser registerUser;
-    private final LogIn logIn;
+    private final Lazy<RegisterUser> registerUser;
+    private final Lazy<LogIn> logIn;
 
+    /**
+     * Registering and logging in are built only when priming runs: a function whose routes hash
+     * no password (the notes function) never pays for Argon2's 19 MiB of block memory otherwise.
+     */
     @Inject
-    public Priming(DryRunDataSource database, RegisterUser registerUser, LogIn logIn) {
+    public Priming(DryRunDataSource database, Lazy<RegisterUser> registerUser, Lazy<LogIn> logIn) {
         this.database = database;
         this.registerUser = registerUser;
         this.logIn = logIn;
@@ -61,7 +66,7 @@ public final class Priming {
             long started = System.nanoTime();
             try {
                 database.dryRun(() -> {
-                    Rehearsal rehearsal = new Rehearsal(routes, registerUser, logIn);
+                    Rehearsal rehearsal = new Rehearsal(routes, registerUser.get(), logIn.get());
                     try {
                         routes.rehearse(rehearsal);
                     } finally {

@@ -83,8 +83,9 @@ class PrimingTest {
         AttemptThrottle throttle = new AttemptThrottle(clock, config.throttlePolicies(), (kind, sourceIp) -> { });
         AccessTokens tokens = new AccessTokens(sessions, new SecureRandom(), clock, config.tokenTtl());
         Telemetry telemetry = new Telemetry(new PrintStream(OutputStream.nullOutputStream()), clock, "test", "test");
-        Priming priming = new Priming(dryRuns, new RegisterUser(sessions, hasher, throttle),
-                new LogIn(sessions, hasher, tokens, throttle));
+        RegisterUser registerUser = new RegisterUser(sessions, hasher, throttle);
+        LogIn logIn = new LogIn(sessions, hasher, tokens, throttle);
+        Priming priming = new Priming(dryRuns, () -> registerUser, () -> logIn);
         return new Wired(pool, priming, new NotesRoutes(tokens, new NoteService(sessions, tokens), telemetry));
     }
 

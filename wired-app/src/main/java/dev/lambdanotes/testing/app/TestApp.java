@@ -93,7 +93,7 @@ public final class TestApp implements AutoCloseable {
         this.session = new SessionRoutes(logIn, tokens, telemetry);
         this.notes = new NotesRoutes(tokens, new NoteService(sessions, tokens), telemetry);
         this.account = new AccountRoutes(tokens, new AccountService(sessions, hasher, tokens, throttle), telemetry);
-        this.priming = new Priming(dryRuns, registerUser, logIn);
+        this.priming = new Priming(dryRuns, () -> registerUser, () -> logIn);
     }
 
     /** One application over one migrated database, shared by the tests of a JVM; tests isolate by creating their own users. */
