@@ -4,11 +4,17 @@ import dev.lambdanotes.config.AppConfig;
 import dev.lambdanotes.config.DatabaseLogin;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Builds the small connection pool each function instance keeps. */
 public final class DataSources {
+    private static final Logger LOG = Logger.getLogger(DataSources.class.getName());
+
     static {
         // Hikari skips the liveness check of a connection used in the last 500 ms. A function
         // instance is frozen between invocations and its database may restart meanwhile, so every
@@ -73,5 +79,26 @@ public final class DataSources {
         hikari.setKeepaliveTime(0);
         hikari.setAutoCommit(true);
         return new HikariDataSource(hikari);
+    }
+
+    /**
+     * Opens the pool's first connection on a daemon thread while the rest of init runs (Hibernate's
+     * boot needs no connection), so that a cold start's first request finds it open: the secret,
+     * the TCP and TLS handshakes, the login and the driver's classes are then paid during init, in
+     * parallel, instead of after it. A database that cannot be reached is only noted here; the
+     * first request meets it again and answers as it always does. Under SnapStart the pool's
+     * checkpoint hook closes this connection like any other before the snapshot.
+     */
+    public static Thread connectAhead(HikariDataSource dataSource) {
+        Thread thread = new Thread(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                LOG.fine("opened the pool's first connection during init");
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.FINE, "could not open a connection during init; the first request will try again", e);
+            }
+        }, "connect-ahead");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 }

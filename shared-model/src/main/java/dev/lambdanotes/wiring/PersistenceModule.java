@@ -25,6 +25,7 @@ public final class PersistenceModule {
         HikariDataSource dataSource = DataSources.create(config, config.functionName(),
                 () -> config.currentLogin(secrets));
         SnapStartHooks.closingConnectionsOf(dataSource);
+        DataSources.connectAhead(dataSource);
         return dataSource;
     }
 
