@@ -88,7 +88,8 @@ final class ApiGateway {
         }
     }
 
-    private record Match(Binding binding, Map<String, String> pathParameters, int score) {
+    /** The route a request goes to, with its path parameters decoded, and how specific the route is. */
+    record Match(Binding binding, Map<String, String> pathParameters, int score) {
     }
 
     /** The most specific route: literal segments beat parameters, a method beats ANY, $default comes last. */
