@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdanotes.routing.RouteTemplate;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,13 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -39,14 +42,19 @@ final class ApiGateway {
     record Binding(Template.Route route, FunctionPool pool) {
     }
 
-    private final List<Binding> bindings;
+    /** A binding with its route's path parsed once; template is null for $default, which takes any path. */
+    private record Candidate(Binding binding, RouteTemplate template) {
+    }
+
+    private final List<Candidate> candidates;
     private final StaticFiles app;
     private final GatewayServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("api-gateway"));
 
     /** app: the web app's files, or null for none. */
     ApiGateway(List<Binding> bindings, StaticFiles app, int port) throws IOException {
-        this.bindings = List.copyOf(bindings);
+        this.candidates = bindings.stream().map(binding -> new Candidate(binding,
+                isDefault(binding.route()) ? null : RouteTemplate.parse(binding.route().path()))).toList();
         this.app = app;
         this.server = new GatewayServer(port, this::serve, threads);
     }
@@ -88,60 +96,53 @@ final class ApiGateway {
         }
     }
 
-    private record Match(Binding binding, Map<String, String> pathParameters, int score) {
+    /** The route a request goes to, with its path parameters decoded, and how specific the route is. */
+    record Match(Binding binding, Map<String, String> pathParameters, int score) {
     }
 
     /** The most specific route: literal segments beat parameters, a method beats ANY, $default comes last. */
     Match match(String method, String rawPath) {
-        String[] path = segments(rawPath);
+        List<String> path = segments(rawPath);
         Match best = null;
-        for (Binding binding : bindings) {
-            Template.Route route = binding.route();
-            if (!route.method().equals(method) && !route.method().equals("ANY")) {
+        for (Candidate candidate : candidates) {
+            String routeMethod = candidate.binding().route().method();
+            if (!routeMethod.equals(method) && !routeMethod.equals("ANY")) {
                 continue;
             }
-            Map<String, String> parameters = new LinkedHashMap<>();
-            int score;
-            if (route.path().equals("$default")) {
-                score = 0;
-            } else {
-                score = score(segments(route.path()), path, parameters);
-                if (score < 0) {
+            Map<String, String> parameters = Map.of();
+            int score = 0;
+            if (candidate.template() != null) {
+                Optional<Map<String, String>> matched = candidate.template().match(path);
+                if (matched.isEmpty()) {
                     continue;
                 }
-                score = score * 2 + (route.method().equals("ANY") ? 1 : 2);
+                parameters = matched.get();
+                score = specificity(candidate.template()) * 2 + (routeMethod.equals("ANY") ? 1 : 2);
             }
             if (best == null || score > best.score()) {
-                best = new Match(binding, parameters, score);
+                best = new Match(candidate.binding(), parameters, score);
             }
         }
-        return best;
+        if (best == null) {
+            return null;
+        }
+        // Decoded once the route is chosen: RequestReader lets only whole %XX escapes through, and
+        // none spans a slash, so a greedy value decodes as its segments one by one would.
+        Map<String, String> decoded = new LinkedHashMap<>();
+        best.pathParameters().forEach((name, value) -> decoded.put(name, decode(value)));
+        return new Match(best.binding(), decoded, best.score());
     }
 
-    private static int score(String[] template, String[] path, Map<String, String> parameters) {
-        int literal = 0;
-        for (int i = 0; i < template.length; i++) {
-            String segment = template[i];
-            if (segment.startsWith("{") && segment.endsWith("+}")) {
-                if (i >= path.length || (i == path.length - 1 && path[i].isEmpty())) {
-                    return -1;
-                }
-                parameters.put(segment.substring(1, segment.length() - 2),
-                        String.join("/", List.of(path).subList(i, path.length).stream().map(ApiGateway::decode).toList()));
-                return literal * 100 + i;
-            }
-            if (i >= path.length || path[i].isEmpty()) {
-                return -1;
-            }
-            if (segment.startsWith("{") && segment.endsWith("}")) {
-                parameters.put(segment.substring(1, segment.length() - 1), decode(path[i]));
-            } else if (segment.equals(path[i])) {
-                literal++;
-            } else {
-                return -1;
-            }
-        }
-        return template.length == path.length ? literal * 100 + 50 : -1;
+    /**
+     * More literal segments first; with as many, a route without a greedy parameter, then the
+     * greedy one with more segments before it.
+     */
+    private static int specificity(RouteTemplate template) {
+        return template.literalSegments() * 100 + (template.isGreedy() ? template.fixedSegments() : 50);
+    }
+
+    private static boolean isDefault(Template.Route route) {
+        return route.path().equals("$default");
     }
 
     private ObjectNode event(GatewayRequest request, Match match, String requestId) {
@@ -167,7 +168,7 @@ final class ApiGateway {
 
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
-        event.put("routeKey", match.binding().route().path().equals("$default") ? "$default" : match.binding().route().routeKey());
+        event.put("routeKey", isDefault(match.binding().route()) ? "$default" : match.binding().route().routeKey());
         event.put("rawPath", rawPath);
         event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
         if (!cookies.isEmpty()) {
@@ -277,8 +278,8 @@ final class ApiGateway {
      * Every segment between slashes, empty ones too: API Gateway matches a path exactly, so
      * /notes/ and //notes are not /notes, and a {parameter} is never empty.
      */
-    private static String[] segments(String path) {
-        return path.substring(path.startsWith("/") ? 1 : 0).split("/", -1);
+    private static List<String> segments(String path) {
+        return Arrays.asList(path.substring(path.startsWith("/") ? 1 : 0).split("/", -1));
     }
 
     private static String decode(String value) {

@@ -1,11 +1,12 @@
 package dev.lambdanotes.http;
 
+import dev.lambdanotes.routing.RouteTemplate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,16 +15,13 @@ import java.util.Set;
  * ($default) route the path is matched against the templates instead.
  */
 public final class Router {
-    private record Route(String method, String template, String[] segments, Endpoint endpoint) {
-        String key() {
-            return method + " " + template;
-        }
+    private record Route(String key, String method, RouteTemplate template, Endpoint endpoint) {
     }
 
     private final List<Route> routes = new ArrayList<>();
 
     public Router route(String method, String template, Endpoint endpoint) {
-        routes.add(new Route(method, template, split(template), endpoint));
+        routes.add(new Route(method + " " + template, method, RouteTemplate.parse(template), endpoint));
         return this;
     }
 
@@ -43,15 +41,15 @@ public final class Router {
                 }
             }
         }
-        String[] path = split(request.path());
+        List<String> path = segments(request.path());
         Set<String> allowed = new LinkedHashSet<>();
         for (Route route : routes) {
-            Map<String, String> parameters = match(route.segments(), path);
-            if (parameters == null) {
+            Optional<Map<String, String>> parameters = route.template().match(path);
+            if (parameters.isEmpty()) {
                 continue;
             }
             if (route.method().equals(request.method())) {
-                return route.endpoint().handle(request.withPathParameters(parameters));
+                return route.endpoint().handle(request.withPathParameters(parameters.get()));
             }
             allowed.add(route.method());
         }
@@ -61,8 +59,11 @@ public final class Router {
         throw new RouteNotFound();
     }
 
-    /** The path's segments, empty ones dropped; linear in the path's length, however many slashes it has. */
-    private static String[] split(String path) {
+    /**
+     * The path's segments, empty ones dropped (a catch-all route takes /notes/ and //notes as
+     * /notes); linear in the path's length, however many slashes it has.
+     */
+    private static List<String> segments(String path) {
         List<String> segments = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= path.length(); i++) {
@@ -73,22 +74,6 @@ public final class Router {
                 start = i + 1;
             }
         }
-        return segments.toArray(new String[0]);
-    }
-
-    private static Map<String, String> match(String[] template, String[] path) {
-        if (template.length != path.length) {
-            return null;
-        }
-        Map<String, String> parameters = new HashMap<>();
-        for (int i = 0; i < template.length; i++) {
-            String segment = template[i];
-            if (segment.startsWith("{") && segment.endsWith("}")) {
-                parameters.put(segment.substring(1, segment.length() - 1), path[i]);
-            } else if (!segment.equals(path[i])) {
-                return null;
-            }
-        }
-        return parameters;
+        return segments;
     }
 }

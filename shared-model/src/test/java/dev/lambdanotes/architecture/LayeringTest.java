@@ -64,6 +64,14 @@ class LayeringTest {
     }
 
     @Test
+    void routeTemplates_areMatchedOnlyByTheHttpLayer() {
+        noClasses().that().resideOutsideOfPackages("dev.lambdanotes.http..", "dev.lambdanotes.routing..")
+                .should().dependOnClassesThat().resideInAPackage("dev.lambdanotes.routing..")
+                .because("the Router matches paths; routes name their templates as text")
+                .check(MAIN);
+    }
+
+    @Test
     void packages_formNoCycle() {
         slices().matching("dev.lambdanotes.(*)..").should().beFreeOfCycles().check(MAIN);
     }
