@@ -189,7 +189,7 @@ public final class ColdStartBenchmark {
         out.println("|---|---|");
         for (Map.Entry<String, String> module : Artifacts.modulesByFunction(project.resolve("Makefile")).entrySet()) {
             Path jar = Artifacts.jarOf(project.resolve(module.getValue()));
-            out.printf(Locale.ROOT, "| %s (%s) | %.1f MiB |%n", module.getKey(), jar.getFileName(), Files.size(jar) / 1048576.0);
+            out.printf(Locale.ROOT, "| %s (%s) | %.2f MiB (%,d bytes) |%n", module.getKey(), jar.getFileName(), Files.size(jar) / 1048576.0, Files.size(jar));
         }
     }
 
