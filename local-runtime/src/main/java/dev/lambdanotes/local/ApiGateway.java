@@ -276,9 +276,13 @@ final class ApiGateway {
 
     /**
      * Every segment between slashes, empty ones too: API Gateway matches a path exactly, so
-     * /notes/ and //notes are not /notes, and a {parameter} is never empty.
+     * /notes/ and //notes are not /notes, and a {parameter} is never empty. The root path has no
+     * segment, as the template "/" has none, so that a "GET /" route matches it.
      */
     private static List<String> segments(String path) {
+        if (path.equals("/")) {
+            return List.of();
+        }
         return Arrays.asList(path.substring(path.startsWith("/") ? 1 : 0).split("/", -1));
     }
 

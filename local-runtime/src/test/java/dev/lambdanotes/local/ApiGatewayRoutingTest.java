@@ -84,6 +84,10 @@ class ApiGatewayRoutingTest {
         "ANY /echo/{proxy+}        | GET  | /echo//     | ANY /echo/{proxy+}",
         "ANY /echo/{proxy+}        | GET  | /echo/a/    | ANY /echo/{proxy+}",
         "GET /notes; ANY $default  | GET  | /notes/     | ANY $default",
+        "GET /; GET /notes         | GET  | /           | GET /",
+        "GET /; GET /notes         | GET  | //          | none",
+        "GET /                     | GET  | /notes      | none",
+        "ANY /{proxy+}             | GET  | /           | none",
     })
     void aPath_matchesExactly_emptySegmentsKept(String routes, String method, String path, String routeKey)
             throws IOException {
