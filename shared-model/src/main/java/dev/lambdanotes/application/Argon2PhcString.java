@@ -15,7 +15,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  */
 record Argon2PhcString(int type, int version, int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
     private static final List<String> TYPES = List.of("argon2d", "argon2i", "argon2id");
-    private static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
+    /** 256 MiB: far above any cost this service writes, far below what would exhaust a function. */
+    private static final int MAX_MEMORY_KIB = 256 * 1024;
     private static final int MAX_ITERATIONS = 1000;
     private static final int MAX_PARALLELISM = 255;
 
@@ -36,8 +37,8 @@ record Argon2PhcString(int type, int version, int memoryKib, int iterations, int
 
     /**
      * Reads a stored hash. The version field may be absent (version 16, as the PHC format allows);
-     * parameters beyond what this service would ever write are refused, so that a damaged row
-     * cannot make a login allocate gigabytes.
+     * parameters beyond what this service would ever write (over 256 MiB, 1000 iterations or 255
+     * lanes) are refused, so that a damaged row cannot make a login exhaust the function's memory.
      *
      * @throws IllegalArgumentException when it is not an Argon2 PHC string
      */

@@ -49,6 +49,8 @@ class Argon2PhcStringTest {
         "$argon2id$v=19$m=19456,t=0,p=1$c29tZXNhbHRzb21lc2FsdA$q3JcUE0S8M3Y2N2dJ9Y1fw",
         "$argon2id$v=19$m=4,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$q3JcUE0S8M3Y2N2dJ9Y1fw",
         "$argon2id$v=19$m=99999999,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$q3JcUE0S8M3Y2N2dJ9Y1fw",
+        "$argon2id$v=19$m=262145,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$q3JcUE0S8M3Y2N2dJ9Y1fw",
+        "$argon2id$v=19$m=19456,t=1001,p=1$c29tZXNhbHRzb21lc2FsdA$q3JcUE0S8M3Y2N2dJ9Y1fw",
         "$argon2id$v=19$m=19456,t=2,p=-1$c29tZXNhbHRzb21lc2FsdA$q3JcUE0S8M3Y2N2dJ9Y1fw",
         "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA==$q3JcUE0S8M3Y2N2dJ9Y1fw",
         "$argon2id$v=19$m=19456,t=2,p=1$not*base64$q3JcUE0S8M3Y2N2dJ9Y1fw",
