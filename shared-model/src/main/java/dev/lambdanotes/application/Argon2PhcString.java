@@ -1,6 +1,5 @@
 package dev.lambdanotes.application;
 
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -104,18 +103,7 @@ record Argon2PhcString(int type, int version, int memoryKib, int iterations, int
         return new IllegalArgumentException("not an Argon2 hash in the PHC string format");
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Argon2PhcString that && type == that.type && version == that.version
-                && memoryKib == that.memoryKib && iterations == that.iterations && parallelism == that.parallelism
-                && Arrays.equals(salt, that.salt) && Arrays.equals(hash, that.hash);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(hash);
-    }
-
+    /** The parameters only: a log line never shows a salt or a hash. */
     @Override
     public String toString() {
         return "Argon2PhcString[" + TYPES.get(type) + ", v=" + version + ", m=" + memoryKib + ", t=" + iterations

@@ -32,6 +32,12 @@ class Argon2PhcStringTest {
     }
 
     @Test
+    void itsTextForLogs_showsTheParameters_neverTheSaltOrTheHash() {
+        assertThat(Argon2PhcString.parse(STORED).toString()).contains("argon2id", "m=19456", "t=2", "p=1")
+                .doesNotContain("c29tZXNhbHRzb21lc2FsdA", "q3JcUE0S8M3Y2N2dJ9Y1f0m8vP0b3WqQ0ZlYH2wqk3U");
+    }
+
+    @Test
     void aHashWithoutVersion_isArgon2Version16() {
         assertThat(Argon2PhcString.parse("$argon2i$m=4096,t=3,p=1$c29tZXNhbHRzb21lc2FsdA$q3JcUE0S8M3Y2N2dJ9Y1fw")
                 .version()).isEqualTo(0x10);
