@@ -202,13 +202,9 @@ public final class ColdStartBenchmark {
         out.println();
         out.println("| Burst right after start: 16 requests, 8 clients | Statuses | Slowest | Median |");
         out.println("|---|---|---|---|");
-        LocalRuntime.Settings burstSettings = LocalRuntime.Settings.builder().template(settings.template())
-                .taskRoots(settings.taskRoots()).runtimeClasspath(settings.runtimeClasspath())
-                .databaseUrl(settings.databaseUrl()).databaseUser(settings.databaseUser())
-                .databasePassword(settings.databasePassword())
+        LocalRuntime.Settings burstSettings = settings.toBuilder()
                 .envVars(JSON.readTree("{\"Parameters\":{\"REGISTRATION_THROTTLE_FREE_ATTEMPTS\":\"1000\"}}"))
-                .maxInstances(3).idleTimeout(Duration.ofHours(1)).log(settings.log())
-                .aotCache(settings.aotCacheFolder(), settings.trainingEvents()).build();
+                .maxInstances(3).build();
         try (LocalRuntime fresh = new LocalRuntime(burstSettings)) {
             fresh.prepareAotCaches(false);
             String base = "http://127.0.0.1:" + fresh.startApi(0);

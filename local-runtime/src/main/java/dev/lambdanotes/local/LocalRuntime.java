@@ -39,6 +39,14 @@ public final class LocalRuntime implements AutoCloseable {
             return new Builder();
         }
 
+        /** A builder holding these settings, to make others that differ in a few. */
+        public Builder toBuilder() {
+            return builder().template(template).taskRoots(taskRoots).runtimeClasspath(runtimeClasspath)
+                    .databaseUrl(databaseUrl).databaseUser(databaseUser).databasePassword(databasePassword)
+                    .envVars(envVars).maxInstances(maxInstances).idleTimeout(idleTimeout).log(log)
+                    .aotCache(aotCacheFolder, trainingEvents);
+        }
+
         /** Every setting is required but envVars (the optional `--env-vars` file) and the AOT cache. */
         public static final class Builder {
             private Template template;
