@@ -85,7 +85,7 @@ class ArtifactContentsTest {
                 Set<String> missing = new TreeSet<>();
                 for (String name : entries(jar)) {
                     if ((name.startsWith("dev/lambdanotes/") || name.startsWith("org/bouncycastle/"))
-                            && name.endsWith(".class") && !name.startsWith("META-INF/")) {
+                            && name.endsWith(".class")) {
                         try (InputStream in = jar.getInputStream(jar.getEntry(name))) {
                             for (String referenced : referencedClasses(in)) {
                                 if (!held.contains(referenced + ".class") && !inJdk(referenced)) {

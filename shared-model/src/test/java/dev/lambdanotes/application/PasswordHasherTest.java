@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.password4j.Argon2Function;
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
 import com.password4j.types.Argon2;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,8 +83,7 @@ class PasswordHasherTest {
     void manyHashes_reuseTheSameBlockMemory_insteadOfAllocatingItEachTime() {
         PasswordHasher owasp = PasswordHasher.owaspMinimum();
         owasp.hash("warm up");
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
+        ThreadMXBean allocations = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = allocations.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < 5; i++) {
             owasp.hash("correct horse battery staple");
