@@ -2,7 +2,6 @@ package dev.lambdanotes.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.functions.account.AccountHandler;
 import dev.lambdanotes.functions.login.LoginHandler;
@@ -13,6 +12,7 @@ import dev.lambdanotes.migrations.MigrationHandler;
 import dev.lambdanotes.migrations.SchemaMigration;
 import dev.lambdanotes.migrations.SchemaMigrator;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.TestDatabase;
 import dev.lambdanotes.testing.TestLambdaContext;
 import dev.lambdanotes.testing.app.TestApp;
@@ -89,12 +89,12 @@ class EventsTest {
     @Test
     void apiEvents_produceTheirStatus_inTheOrderOfTheReadme() {
         try (TestApp app = new TestApp(TestApp.migratedDatabase("events"), Duration.ofHours(1))) {
-            Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = Map.of(
-                    "register", event -> new RegisterHandler(app.register).handleRequest(event, null),
-                    "login", event -> new LoginHandler(app.session).handleRequest(event, null),
-                    "logout", event -> new LoginHandler(app.session).handleRequest(event, null),
-                    "notes", event -> new NotesHandler(app.notes).handleRequest(event, null),
-                    "account", event -> new AccountHandler(app.account).handleRequest(event, null));
+            Map<String, Function<ApiEvent, APIGatewayV2HTTPResponse>> functions = Map.of(
+                    "register", event -> Invoke.invoke(new RegisterHandler(app.register), event, null),
+                    "login", event -> Invoke.invoke(new LoginHandler(app.session), event, null),
+                    "logout", event -> Invoke.invoke(new LoginHandler(app.session), event, null),
+                    "notes", event -> Invoke.invoke(new NotesHandler(app.notes), event, null),
+                    "account", event -> Invoke.invoke(new AccountHandler(app.account), event, null));
             String username = JSON_FIELDS.apply(ApiEvent.load("register.json"), "username");
             String password = JSON_FIELDS.apply(ApiEvent.load("register.json"), "password");
             String token = null;
@@ -104,8 +104,8 @@ class EventsTest {
                 if (event.json().path("headers").has("authorization")) {
                     if (token == null) {
                         // Signed out by the sample before: sign in again, as a client would.
-                        token = TestApp.json(app.session.handle(ApiEvent.load("login.json")
-                                .body(TestApp.body(Map.of("username", username, "password", password))).toEvent(), null))
+                        token = TestApp.json(Invoke.invoke(app.session, ApiEvent.load("login.json")
+                                .body(TestApp.body(Map.of("username", username, "password", password))), null))
                                 .get("token").asText();
                     }
                     event.bearer(token);
@@ -115,7 +115,7 @@ class EventsTest {
                 }
                 String function = sample.getKey().replaceAll("[-.].*", "");
 
-                APIGatewayV2HTTPResponse response = functions.get(function).apply(event.toEvent());
+                APIGatewayV2HTTPResponse response = functions.get(function).apply(event);
 
                 assertThat(response.getStatusCode()).as("%s: %s", sample.getKey(), response.getBody())
                         .isEqualTo(sample.getValue());

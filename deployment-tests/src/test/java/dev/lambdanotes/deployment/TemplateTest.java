@@ -8,6 +8,7 @@ import dev.lambdanotes.functions.login.LoginHandler;
 import dev.lambdanotes.functions.notes.NotesHandler;
 import dev.lambdanotes.functions.register.RegisterHandler;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.app.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,10 +85,10 @@ class TemplateTest {
     void everyRouteOfTheTemplate_isServedByItsFunction() {
         TestApp app = TestApp.shared();
         Map<String, Function<ApiEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
-                "RegisterFunction", event -> new RegisterHandler(app.register).handleRequest(event.toEvent(), null),
-                "LoginFunction", event -> new LoginHandler(app.session).handleRequest(event.toEvent(), null),
-                "NotesFunction", event -> new NotesHandler(app.notes).handleRequest(event.toEvent(), null),
-                "AccountFunction", event -> new AccountHandler(app.account).handleRequest(event.toEvent(), null));
+                "RegisterFunction", event -> Invoke.invoke(new RegisterHandler(app.register), event, null),
+                "LoginFunction", event -> Invoke.invoke(new LoginHandler(app.session), event, null),
+                "NotesFunction", event -> Invoke.invoke(new NotesHandler(app.notes), event, null),
+                "AccountFunction", event -> Invoke.invoke(new AccountHandler(app.account), event, null));
         int routes = 0;
         for (String id : API_FUNCTIONS) {
             JsonNode events = Project.functions().get(id).get("Properties").get("Events");

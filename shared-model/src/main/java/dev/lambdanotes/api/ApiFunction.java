@@ -1,16 +1,21 @@
 package dev.lambdanotes.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * What every API function's entry point does: hand the event to its routes, and prime them before
  * a SnapStart snapshot. A function's handler extends this and only says which object graph builds
  * its routes and their priming, once per instance.
+ *
+ * <p>A stream handler: the Lambda runtime hands over the event's JSON and takes the response's
+ * as they are, and the routes read and write them ({@link dev.lambdanotes.http.ApiGatewayPayload}),
+ * so the runtime never builds its reflection-based serializer for the event classes.
  */
-public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class ApiFunction implements RequestStreamHandler {
     private final Routes routes;
 
     /** The routes alone, never primed: for tests. */
@@ -28,7 +33,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     @Override
-    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return routes.handle(event, context);
+    public final void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
+        routes.handleRequest(event, response, context);
     }
 }

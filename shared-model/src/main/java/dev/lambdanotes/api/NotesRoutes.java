@@ -1,8 +1,6 @@
 package dev.lambdanotes.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.application.AccessTokens;
 import dev.lambdanotes.application.Caller;
 import dev.lambdanotes.application.NotePage;
@@ -31,6 +29,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.UUID;
 import dev.lambdanotes.observability.Telemetry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Set;
 import javax.inject.Inject;
 
@@ -55,8 +56,8 @@ public final class NotesRoutes implements Routes {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-        return adapter.handle(event, context);
+    public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
+        adapter.handle(event, response, context);
     }
 
     @Override

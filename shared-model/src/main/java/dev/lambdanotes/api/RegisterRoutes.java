@@ -1,8 +1,6 @@
 package dev.lambdanotes.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.application.RegisterUser;
 import dev.lambdanotes.domain.Credentials;
 import dev.lambdanotes.domain.User;
@@ -14,6 +12,9 @@ import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.observability.Telemetry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Set;
 import javax.inject.Inject;
 
@@ -31,8 +32,8 @@ public final class RegisterRoutes implements Routes {
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-        return adapter.handle(event, context);
+    public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
+        adapter.handle(event, response, context);
     }
 
     @Override

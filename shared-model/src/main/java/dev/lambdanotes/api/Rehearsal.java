@@ -1,7 +1,5 @@
 package dev.lambdanotes.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -9,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.application.LogIn;
 import dev.lambdanotes.application.RegisterUser;
 import dev.lambdanotes.domain.Credentials;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a function's routes rehearse with before a SnapStart snapshot: synthetic API Gateway
- * requests, sent through the routes' own {@link Routes#handle} exactly as Lambda would hand them
- * over, and accounts to send them as. A request answered otherwise than the rehearsal expects ends
+ * requests, sent through the routes' own {@link Routes#handleRequest} as JSON, exactly as Lambda would
+ * hand them over, and accounts to send them as. A request answered otherwise than the rehearsal expects ends
  * it. Only {@link Priming} makes one, inside a dry run: the accounts, and all the requests change,
  * are rolled back.
  *
@@ -147,39 +147,56 @@ public final class Rehearsal {
             for (var parameter : pathParameters.entrySet()) {
                 path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
             }
-            APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                    .withVersion("2.0")
-                    .withRouteKey(routeKey)
-                    .withRawPath(path)
-                    .withRawQueryString(query.entrySet().stream()
+            ObjectNode event = JSON.createObjectNode()
+                    .put("version", "2.0")
+                    .put("routeKey", routeKey)
+                    .put("rawPath", path)
+                    .put("rawQueryString", query.entrySet().stream()
                             .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                                     + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                            .collect(Collectors.joining("&")))
-                    .withHeaders(headers)
-                    .withQueryStringParameters(query.isEmpty() ? null : query)
-                    .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-                    .withBody(body)
-                    .withIsBase64Encoded(false)
-                    .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                            .withRouteKey(routeKey)
-                            .withStage("$default")
-                            .withRequestId("priming-" + ++sent)
-                            .withTimeEpoch(System.currentTimeMillis())
-                            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                    .withMethod(method)
-                                    .withPath(path)
-                                    .withProtocol("HTTP/1.1")
-                                    .withSourceIp(sourceIp)
-                                    .withUserAgent("snapstart-priming")
-                                    .build())
-                            .build())
-                    .build();
-            APIGatewayV2HTTPResponse response = routes.handle(event, null);
-            if (response.getStatusCode() != status) {
-                throw new Unexpected(routeKey, status, response.getStatusCode());
+                            .collect(Collectors.joining("&")));
+            headers.forEach(event.putObject("headers")::put);
+            if (!query.isEmpty()) {
+                query.forEach(event.putObject("queryStringParameters")::put);
+            }
+            if (!pathParameters.isEmpty()) {
+                pathParameters.forEach(event.putObject("pathParameters")::put);
+            }
+            if (body != null) {
+                event.put("body", body);
+            }
+            event.put("isBase64Encoded", false);
+            ObjectNode context = event.putObject("requestContext")
+                    .put("routeKey", routeKey)
+                    .put("stage", "$default")
+                    .put("requestId", "priming-" + ++sent)
+                    .put("timeEpoch", System.currentTimeMillis());
+            context.putObject("http")
+                    .put("method", method)
+                    .put("path", path)
+                    .put("protocol", "HTTP/1.1")
+                    .put("sourceIp", sourceIp)
+                    .put("userAgent", "snapstart-priming");
+            JsonNode response = send(event);
+            int actual = response.path("statusCode").asInt();
+            if (actual != status) {
+                throw new Unexpected(routeKey, status, actual);
             }
             answered.add(routeKey);
-            return new Answer(response.getHeaders() == null ? Map.of() : response.getHeaders(), parse(response.getBody()));
+            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            response.path("headers").properties().forEach(header -> answerHeaders.put(header.getKey(), header.getValue().asText()));
+            return new Answer(answerHeaders, parse(response.path("body").isTextual() ? response.path("body").asText() : null));
+        }
+    }
+
+    /** Sends the event's JSON through the routes as the Lambda runtime does, and reads the response's. */
+    private JsonNode send(ObjectNode event) {
+        try {
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            routes.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), response, null);
+            return JSON.readTree(response.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,14 +1,13 @@
 package dev.lambdanotes.api;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.util.Set;
 
-/** The routes one function serves: an API Gateway event in, its response out, never an exception. */
-public interface Routes {
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context);
-
+/**
+ * The routes one function serves: an API Gateway event's JSON in (payload format 2.0), its
+ * response's JSON out, never an exception for anything the event holds.
+ */
+public interface Routes extends RequestStreamHandler {
     /** The keys of the routes, as API Gateway names them ("GET /notes/{id}"). */
     Set<String> routeKeys();
 

@@ -1,12 +1,15 @@
 package dev.lambdanotes.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.lambdanotes.domain.NotAuthenticated;
 import dev.lambdanotes.domain.TooManyAttempts;
 import dev.lambdanotes.observability.Invocation;
 import dev.lambdanotes.observability.Telemetry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Set;
 
 /**
@@ -28,26 +31,30 @@ public final class ApiGatewayAdapter {
         return router.routeKeys();
     }
 
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context lambdaContext) {
+    /** Reads the event (API Gateway HTTP API, payload format 2.0) and writes the response to it. */
+    public void handle(InputStream event, OutputStream response, Context lambdaContext) throws IOException {
+        ApiGatewayPayload.write(respond(event, lambdaContext), response);
+    }
+
+    private HttpResponse respond(InputStream input, Context lambdaContext) {
         Invocation.begin(lambdaContext);
+        JsonNode event = MissingNode.getInstance();
         HttpRequest request = null;
         try {
-            request = HttpRequest.from(event);
-            return router.dispatch(request).toApiGatewayResponse();
+            event = ApiGatewayPayload.readEvent(input);
+            request = ApiGatewayPayload.request(event);
+            return router.dispatch(request);
         } catch (RuntimeException e) {
-            HttpRequest context = request != null ? request
-                    : new HttpRequest(null, null, null, event.getHeaders(), null, null, null,
-                            event.getRequestContext() == null ? null : event.getRequestContext().getRequestId(),
-                            null);
+            HttpRequest context = request != null ? request : ApiGatewayPayload.partialRequest(event);
             HttpResponse response = ProblemMapper.toResponse(e, context);
             if (e instanceof TooManyAttempts refused) {
                 telemetry.attemptRefused(refused.counter(), context.sourceIp(), refused.retryAfter());
             } else if (e instanceof NotAuthenticated) {
-                telemetry.authorizationFailed(event.getRouteKey(), context.header("Authorization") != null);
+                telemetry.authorizationFailed(ApiGatewayPayload.routeKey(event), context.header("Authorization") != null);
             } else if (response.statusCode() >= 500) {
                 telemetry.serverError(response.statusCode());
             }
-            return response.toApiGatewayResponse();
+            return response;
         }
     }
 }

@@ -1,9 +1,5 @@
 package dev.lambdanotes.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import dev.lambdanotes.domain.Text;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -40,46 +36,6 @@ public final class HttpRequest {
         this.body = body;
         this.requestId = requestId;
         this.sourceIp = sourceIp;
-    }
-
-    /** Reads an API Gateway HTTP API (payload format 2.0) event. */
-    public static HttpRequest from(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        var http = context == null ? null : context.getHttp();
-        String method = http != null && http.getMethod() != null ? http.getMethod() : methodOfRouteKey(event.getRouteKey());
-        String path = event.getRawPath() != null ? event.getRawPath() : http == null ? null : http.getPath();
-        return new HttpRequest(method, event.getRouteKey(), path, event.getHeaders(),
-                event.getQueryStringParameters(), event.getPathParameters(),
-                decodeBody(event.getBody(), event.getIsBase64Encoded()),
-                context == null ? null : context.getRequestId(),
-                http == null ? null : http.getSourceIp());
-    }
-
-    private static String methodOfRouteKey(String routeKey) {
-        if (routeKey == null || !routeKey.contains(" ")) {
-            return null;
-        }
-        return routeKey.substring(0, routeKey.indexOf(' '));
-    }
-
-    private static byte[] decodeBody(String body, boolean base64) {
-        if (body == null) {
-            return null;
-        }
-        if (!base64) {
-            if (!Text.isValidUnicode(body)) {
-                throw new MalformedRequest("The request body is not valid Unicode text (it contains an unpaired surrogate).");
-            }
-            return body.getBytes(StandardCharsets.UTF_8);
-        }
-        if ((long) body.length() * 3 / 4 > JsonBodies.MAX_BODY_BYTES + 3) {
-            throw new PayloadTooLarge();
-        }
-        try {
-            return Base64.getDecoder().decode(body);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedRequest("The request body is marked as base64-encoded but is not valid base64.");
-        }
     }
 
     public HttpRequest withPathParameters(Map<String, String> parameters) {

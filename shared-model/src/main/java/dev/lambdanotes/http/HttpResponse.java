@@ -1,6 +1,5 @@
 package dev.lambdanotes.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,14 +30,5 @@ public record HttpResponse(int statusCode, Map<String, String> headers, String b
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new HttpResponse(statusCode, copy, body);
-    }
-
-    public APIGatewayV2HTTPResponse toApiGatewayResponse() {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(statusCode)
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .build();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lambdanotes.application.AccessTokens;
@@ -23,6 +21,8 @@ import dev.lambdanotes.persistence.HibernateBootstrap;
 import dev.lambdanotes.testing.TestDatabase;
 import dev.lambdanotes.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -123,8 +123,8 @@ class PrimingTest {
         }
 
         @Override
-        public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).build();
+        public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
+            response.write(("{\"statusCode\":" + status + "}").getBytes(StandardCharsets.UTF_8));
         }
 
         @Override

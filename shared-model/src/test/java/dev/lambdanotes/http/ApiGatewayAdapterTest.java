@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.observability.Telemetry;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class ApiGatewayAdapterTest {
         ApiGatewayAdapter adapter = new ApiGatewayAdapter(new Router().route("GET", "/notes", request -> {
             throw failure;
         }), telemetry);
-        return adapter.handle(ApiEvent.load("notes-list.json").toEvent(), null);
+        return Invoke.invoke(adapter::handle, ApiEvent.load("notes-list.json"), null);
     }
 
     @Test
@@ -46,5 +47,19 @@ class ApiGatewayAdapterTest {
         assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
         assertThat(response.getBody()).doesNotContain("Connection is not available");
         assertThat(metrics.toString(StandardCharsets.UTF_8)).contains("\"Unavailable\":1");
+    }
+
+    @Test
+    void anEventThatIsNotJson_isA400Problem_notAFailedInvocation() {
+        ApiGatewayAdapter adapter = new ApiGatewayAdapter(new Router().route("GET", "/notes", request -> {
+            throw new AssertionError("never routed");
+        }), telemetry);
+
+        APIGatewayV2HTTPResponse response = Invoke.invoke(adapter::handle,
+                "GET /notes".getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(response.getBody()).contains("The event is not valid JSON.");
     }
 }

@@ -3,8 +3,10 @@ package dev.lambdanotes.testing;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +22,12 @@ import java.util.stream.Collectors;
 
 /**
  * An API Gateway HTTP API (payload 2.0) event read from a sample file in events/, adjusted for one
- * test (a token, a body, an id), and turned into the event object by the same serializer the
- * Lambda Java runtime uses, so a test sees exactly what a deployed function would.
+ * test (a token, a body, an id), and sent as JSON to a function ({@link Invoke}), as the Lambda
+ * Java runtime sends it, so a test sees exactly what a deployed function would.
  */
 public final class ApiEvent {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper ESCAPING = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvent.class.getClassLoader());
 
@@ -141,7 +144,23 @@ public final class ApiEvent {
         return event.toString();
     }
 
-    /** The event object, deserialized from JSON as the Lambda runtime does it. */
+    /**
+     * The event's JSON as a function receives it: UTF-8 bytes, every character beyond ASCII written
+     * as an escape, so that text with no UTF-8 form (an unpaired surrogate) reaches the function
+     * as the JSON escape it can only arrive as, instead of a replacement character.
+     */
+    public byte[] toBytes() {
+        try {
+            return ESCAPING.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The event object as the Lambda runtime's serializer reads this JSON, for a test that reasons
+     * about what the event says (the fuzzers' oracle) independently of how the functions read it.
+     */
     public APIGatewayV2HTTPEvent toEvent() {
         return SERIALIZER.fromJson(toJson());
     }

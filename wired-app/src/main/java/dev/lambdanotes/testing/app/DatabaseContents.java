@@ -1,6 +1,7 @@
 package dev.lambdanotes.testing.app;
 
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -57,8 +58,8 @@ public final class DatabaseContents {
         String token = app.logIn(username);
         app.createNote(token, "An existing note", "that priming must leave alone");
         app.createNote(token, "Another existing note", "priming snapshot words, so a priming search could find it");
-        app.session.handle(ApiEvent.load("login.json")
-                .body(TestApp.body(Map.of("username", username, "password", "wrong password"))).toEvent(), null);
+        Invoke.invoke(app.session, ApiEvent.load("login.json")
+                .body(TestApp.body(Map.of("username", username, "password", "wrong password"))), null);
         try (Connection connection = app.database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("insert into access_tokens (token_hash, user_id, expires_at)"

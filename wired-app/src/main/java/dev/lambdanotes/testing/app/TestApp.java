@@ -23,6 +23,7 @@ import dev.lambdanotes.persistence.DryRunDataSource;
 import dev.lambdanotes.persistence.HibernateBootstrap;
 import dev.lambdanotes.persistence.SnapStartHooks;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.TestDatabase;
 import dev.lambdanotes.testing.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,15 +142,15 @@ public final class TestApp implements AutoCloseable {
     /** Registers a new user with {@link #PASSWORD} and returns the username. */
     public String newUser(String prefix) {
         String username = uniqueUsername(prefix);
-        APIGatewayV2HTTPResponse response = register.handle(ApiEvent.load("register.json")
-                .body(body(Map.of("username", username, "password", PASSWORD))).toEvent(), null);
+        APIGatewayV2HTTPResponse response = Invoke.invoke(register, ApiEvent.load("register.json")
+                .body(body(Map.of("username", username, "password", PASSWORD))), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return username;
     }
 
     public String logIn(String username) {
-        APIGatewayV2HTTPResponse response = session.handle(ApiEvent.load("login.json")
-                .body(body(Map.of("username", username, "password", PASSWORD))).toEvent(), null);
+        APIGatewayV2HTTPResponse response = Invoke.invoke(session, ApiEvent.load("login.json")
+                .body(body(Map.of("username", username, "password", PASSWORD))), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         return json(response).get("token").asText();
     }
@@ -161,8 +162,8 @@ public final class TestApp implements AutoCloseable {
 
     /** Creates a note through the API and returns its JSON representation. */
     public ObjectNode createNote(String token, String title, String body) {
-        APIGatewayV2HTTPResponse response = notes.handle(ApiEvent.load("notes-create.json")
-                .bearer(token).body(body(Map.of("title", title, "body", body))).toEvent(), null);
+        APIGatewayV2HTTPResponse response = Invoke.invoke(notes, ApiEvent.load("notes-create.json")
+                .bearer(token).body(body(Map.of("title", title, "body", body))), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return (ObjectNode) json(response);
     }

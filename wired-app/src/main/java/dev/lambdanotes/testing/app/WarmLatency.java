@@ -1,6 +1,7 @@
 package dev.lambdanotes.testing.app;
 
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,18 +25,18 @@ public final class WarmLatency {
         String loginBody = TestApp.body(Map.of("username", username, "password", TestApp.PASSWORD));
         String noteBody = TestApp.body(Map.of("title", "Groceries", "body", "Milk, eggs, bread"));
 
-        report("login (POST /login)", rounds, () -> app.session.handle(
-                ApiEvent.load("login.json").body(loginBody).toEvent(), null).getStatusCode());
-        report("note creation (POST /notes)", rounds, () -> app.notes.handle(
-                ApiEvent.load("notes-create.json").bearer(token).body(noteBody).toEvent(), null).getStatusCode());
+        report("login (POST /login)", rounds, () -> Invoke.invoke(app.session, 
+                ApiEvent.load("login.json").body(loginBody), null).getStatusCode());
+        report("note creation (POST /notes)", rounds, () -> Invoke.invoke(app.notes, 
+                ApiEvent.load("notes-create.json").bearer(token).body(noteBody), null).getStatusCode());
         String reader = app.newUser("latency-list");
         String readerToken = app.logIn(reader);
         for (int i = 0; i < 20; i++) {
-            app.notes.handle(ApiEvent.load("notes-create.json").bearer(readerToken)
-                    .body(TestApp.body(Map.of("title", "Note " + i, "body", "Some *Markdown* " + i))).toEvent(), null);
+            Invoke.invoke(app.notes, ApiEvent.load("notes-create.json").bearer(readerToken)
+                    .body(TestApp.body(Map.of("title", "Note " + i, "body", "Some *Markdown* " + i))), null);
         }
-        report("list of 20 notes (GET /notes)", rounds, () -> app.notes.handle(
-                ApiEvent.load("notes-list.json").bearer(readerToken).toEvent(), null).getStatusCode());
+        report("list of 20 notes (GET /notes)", rounds, () -> Invoke.invoke(app.notes, 
+                ApiEvent.load("notes-list.json").bearer(readerToken), null).getStatusCode());
         app.close();
         System.exit(0);
     }

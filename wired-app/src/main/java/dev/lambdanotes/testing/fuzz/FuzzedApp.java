@@ -2,13 +2,14 @@ package dev.lambdanotes.testing.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdanotes.application.PasswordHasher;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.app.TestApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,9 +73,9 @@ public final class FuzzedApp implements AutoCloseable {
     }
 
     private void seed() {
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> register = app.register::handle;
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> session = app.session::handle;
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> notes = app.notes::handle;
+        RequestStreamHandler register = app.register;
+        RequestStreamHandler session = app.session;
+        RequestStreamHandler notes = app.notes;
         UUID own = UUID.fromString(json(send(ApiFunction.REGISTER, register, credentials("register.json", USERNAME)))
                 .get("id").asText());
         send(ApiFunction.REGISTER, register, credentials("register.json", OTHER_USERNAME));
@@ -97,11 +98,11 @@ public final class FuzzedApp implements AutoCloseable {
     }
 
     /**
-     * Sends the request through the handler as the Lambda runtime would (the event deserialized from
-     * JSON), and checks the response; a failure names the rule, the request and the response.
+     * Sends the request through the handler as the Lambda runtime would (the event's JSON in, the
+     * response's JSON out), and checks the response; a failure names the rule, the request and the response.
      */
     public APIGatewayV2HTTPResponse send(ApiFunction function,
-                                         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                         RequestStreamHandler handler,
                                          FuzzRequest request) {
         ApiEvent apiEvent = request.event(ledger);
         APIGatewayV2HTTPEvent event = apiEvent.toEvent();
@@ -109,7 +110,7 @@ public final class FuzzedApp implements AutoCloseable {
         long start = System.nanoTime();
         APIGatewayV2HTTPResponse response;
         try {
-            response = handler.handleRequest(event, null);
+            response = Invoke.invoke(handler, apiEvent, null);
         } catch (RuntimeException e) {
             throw new AssertionError("The handler threw instead of answering\n" + describe(request, event, null), e);
         }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.app.TestApp;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -55,7 +56,7 @@ class AccountFuzzTest {
 
         for (int i = 0; i < TRIES && violations.size() < 10; i++) {
             ApiEvent event = request(random, token);
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event.toEvent(), null);
+            APIGatewayV2HTTPResponse response = Invoke.invoke(handler, event, null);
             String problem = check(response);
             if (problem != null) {
                 violations.add(problem + " for " + event.toJson());
@@ -64,8 +65,8 @@ class AccountFuzzTest {
 
         assertThat(violations).as("seed %d", SEED).isEmpty();
         assertThat(passwordHash(username)).as("seed %d", SEED).isEqualTo(hashBefore);
-        assertThat(app.notes.handle(ApiEvent.load("notes-get.json").bearer(token)
-                .pathParameter("id", noteId).toEvent(), null).getStatusCode()).as("seed %d", SEED).isEqualTo(200);
+        assertThat(Invoke.invoke(app.notes, ApiEvent.load("notes-get.json").bearer(token)
+                .pathParameter("id", noteId), null).getStatusCode()).as("seed %d", SEED).isEqualTo(200);
     }
 
     private ApiEvent request(SplittableRandom random, String token) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.app.TestApp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +28,7 @@ class AccountHandlerTest {
     private final AccountHandler handler = new AccountHandler(app.account);
 
     private APIGatewayV2HTTPResponse call(ApiEvent event) {
-        return handler.handleRequest(event.toEvent(), null);
+        return Invoke.invoke(handler, event, null);
     }
 
     private APIGatewayV2HTTPResponse me(String token) {
@@ -44,12 +45,12 @@ class AccountHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse login(String username, String password) {
-        return app.session.handle(ApiEvent.load("login.json")
-                .body(body(Map.of("username", username, "password", password))).toEvent(), null);
+        return Invoke.invoke(app.session, ApiEvent.load("login.json")
+                .body(body(Map.of("username", username, "password", password))), null);
     }
 
     private APIGatewayV2HTTPResponse listNotes(String token) {
-        return app.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null);
+        return Invoke.invoke(app.notes, ApiEvent.load("notes-list.json").bearer(token), null);
     }
 
     @ParameterizedTest
@@ -159,8 +160,8 @@ class AccountHandlerTest {
             assertThat(count("SELECT count(*) FROM notes n WHERE n.title = ? AND NOT EXISTS "
                     + "(SELECT 1 FROM users u WHERE u.id = n.owner_id)", "Soon gone")).isZero();
             assertThat(json(listNotes(bystander)).get("items")).hasSize(1);
-            APIGatewayV2HTTPResponse again = app.register.handle(ApiEvent.load("register.json")
-                    .body(body(Map.of("username", username, "password", NEW_PASSWORD))).toEvent(), null);
+            APIGatewayV2HTTPResponse again = Invoke.invoke(app.register, ApiEvent.load("register.json")
+                    .body(body(Map.of("username", username, "password", NEW_PASSWORD))), null);
             assertThat(again.getStatusCode()).isEqualTo(201);
             assertUnauthorized(login(username, TestApp.PASSWORD));
         }
@@ -195,8 +196,8 @@ class AccountHandlerTest {
             assertThat(deleteAccount(leaving, TestApp.PASSWORD).getStatusCode()).isEqualTo(204);
 
             assertThat(me(staying).getStatusCode()).isEqualTo(200);
-            assertThat(app.notes.handle(ApiEvent.load("notes-get.json").bearer(staying)
-                    .pathParameter("id", stayingNote).toEvent(), null).getStatusCode()).isEqualTo(200);
+            assertThat(Invoke.invoke(app.notes, ApiEvent.load("notes-get.json").bearer(staying)
+                    .pathParameter("id", stayingNote), null).getStatusCode()).isEqualTo(200);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.app.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -30,16 +31,16 @@ class LoginHandlerTest {
     private final LoginHandler handler = new LoginHandler(app.session);
 
     private APIGatewayV2HTTPResponse login(String username, String password) {
-        return handler.handleRequest(ApiEvent.load("login.json")
-                .body(body(Map.of("username", username, "password", password))).toEvent(), null);
+        return Invoke.invoke(handler, ApiEvent.load("login.json")
+                .body(body(Map.of("username", username, "password", password))), null);
     }
 
     private APIGatewayV2HTTPResponse logout(ApiEvent event) {
-        return handler.handleRequest(event.toEvent(), null);
+        return Invoke.invoke(handler, event, null);
     }
 
     private APIGatewayV2HTTPResponse listNotes(String token) {
-        return app.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null);
+        return Invoke.invoke(app.notes, ApiEvent.load("notes-list.json").bearer(token), null);
     }
 
 
@@ -133,11 +134,11 @@ class LoginHandlerTest {
     @ValueSource(strings = {"\\ud800\\ud800abcdefgh", "\\udfff\\udbffabcdefgh"})
     void login_withPasswordThatHasNoUtf8Form_neverMatchesThePasswordItWouldBecome(String escapedPassword) {
         String username = TestApp.uniqueUsername("question");
-        app.register.handle(ApiEvent.load("register.json")
-                .body(body(Map.of("username", username, "password", "??abcdefgh"))).toEvent(), null);
+        Invoke.invoke(app.register, ApiEvent.load("register.json")
+                .body(body(Map.of("username", username, "password", "??abcdefgh"))), null);
 
-        assertUnauthorized(handler.handleRequest(ApiEvent.load("login.json")
-                .body("{\"username\":\"" + username + "\",\"password\":\"" + escapedPassword + "\"}").toEvent(), null));
+        assertUnauthorized(Invoke.invoke(handler, ApiEvent.load("login.json")
+                .body("{\"username\":\"" + username + "\",\"password\":\"" + escapedPassword + "\"}"), null));
         assertThat(login(username, "??abcdefgh").getStatusCode()).isEqualTo(200);
     }
 
@@ -150,12 +151,12 @@ class LoginHandlerTest {
 
     @Test
     void login_withMissingOrWronglyTypedMembers_returns400() {
-        assertThat(handler.handleRequest(ApiEvent.load("login.json").body("{}").toEvent(), null).getStatusCode())
+        assertThat(Invoke.invoke(handler, ApiEvent.load("login.json").body("{}"), null).getStatusCode())
                 .isEqualTo(400);
-        assertThat(handler.handleRequest(ApiEvent.load("login.json")
-                .body("{\"username\": \"alice\", \"password\": 12345678}").toEvent(), null).getStatusCode())
+        assertThat(Invoke.invoke(handler, ApiEvent.load("login.json")
+                .body("{\"username\": \"alice\", \"password\": 12345678}"), null).getStatusCode())
                 .isEqualTo(400);
-        assertThat(handler.handleRequest(ApiEvent.load("login.json").body("{").toEvent(), null).getStatusCode())
+        assertThat(Invoke.invoke(handler, ApiEvent.load("login.json").body("{"), null).getStatusCode())
                 .isEqualTo(400);
     }
 
@@ -245,14 +246,14 @@ class LoginHandlerTest {
     void expiredToken_isRejected() {
         try (TestApp shortLived = new TestApp(TestApp.sharedDatabase(), Duration.ofMinutes(5))) {
             String token = shortLived.signedInUser("expiry");
-            assertThat(shortLived.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null)
+            assertThat(Invoke.invoke(shortLived.notes, ApiEvent.load("notes-list.json").bearer(token), null)
                     .getStatusCode()).isEqualTo(200);
 
             shortLived.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
-            assertUnauthorized(shortLived.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null));
-            assertUnauthorized(new LoginHandler(shortLived.session).handleRequest(
-                    ApiEvent.load("logout.json").bearer(token).toEvent(), null));
+            assertUnauthorized(Invoke.invoke(shortLived.notes, ApiEvent.load("notes-list.json").bearer(token), null));
+            assertUnauthorized(Invoke.invoke(new LoginHandler(shortLived.session), 
+                    ApiEvent.load("logout.json").bearer(token), null));
         }
     }
 

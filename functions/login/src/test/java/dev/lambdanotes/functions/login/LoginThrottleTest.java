@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.app.TestApp;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,13 +45,13 @@ class LoginThrottleTest {
     }
 
     private APIGatewayV2HTTPResponse login(String username, String password, String sourceIp) {
-        return handler.handleRequest(ApiEvent.load("login.json").sourceIp(sourceIp)
-                .body(body(Map.of("username", username, "password", password))).toEvent(), null);
+        return Invoke.invoke(handler, ApiEvent.load("login.json").sourceIp(sourceIp)
+                .body(body(Map.of("username", username, "password", password))), null);
     }
 
     private APIGatewayV2HTTPResponse register(String username, String sourceIp) {
-        return app.register.handle(ApiEvent.load("register.json").sourceIp(sourceIp)
-                .body(body(Map.of("username", username, "password", TestApp.PASSWORD))).toEvent(), null);
+        return Invoke.invoke(app.register, ApiEvent.load("register.json").sourceIp(sourceIp)
+                .body(body(Map.of("username", username, "password", TestApp.PASSWORD))), null);
     }
 
     private static void assertThrottled(APIGatewayV2HTTPResponse response, long retryAfterSeconds) {
@@ -224,14 +225,14 @@ class LoginThrottleTest {
         try (TestApp fresh = new TestApp(TestApp.migratedDatabase("purge"), Duration.ofHours(1))) {
             String username = fresh.newUser("purge");
             fresh.logIn(username);
-            fresh.session.handle(ApiEvent.load("login.json")
-                    .body(body(Map.of("username", username, "password", "not the password"))).toEvent(), null);
+            Invoke.invoke(fresh.session, ApiEvent.load("login.json")
+                    .body(body(Map.of("username", username, "password", "not the password"))), null);
             assertThat(rows(fresh, "attempt_counters")).isEqualTo(3);
             assertThat(rows(fresh, "access_tokens")).isEqualTo(1);
 
             fresh.clock.advance(Duration.ofHours(2));
-            fresh.session.handle(ApiEvent.load("login.json")
-                    .body(body(Map.of("username", "someone-else", "password", "not the password"))).toEvent(), null);
+            Invoke.invoke(fresh.session, ApiEvent.load("login.json")
+                    .body(body(Map.of("username", "someone-else", "password", "not the password"))), null);
             assertThat(rows(fresh, "attempt_counters")).as("the two counters of the last failure").isEqualTo(2);
 
             fresh.logIn(username);

@@ -3,6 +3,7 @@ package dev.lambdanotes.functions.notes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.TestPostgres;
 import dev.lambdanotes.testing.app.TestApp;
 import org.junit.jupiter.api.Test;
@@ -16,15 +17,15 @@ class DatabaseRestartTest {
         String token = app.signedInUser("restart");
         String id = app.createNote(token, "survives", "a restart").get("id").asText();
         // Warm the pool: the function instance now holds open connections.
-        assertThat(handler.handleRequest(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null)
+        assertThat(Invoke.invoke(handler, ApiEvent.load("notes-list.json").bearer(token), null)
                 .getStatusCode()).isEqualTo(200);
 
         TestPostgres.instance().restart();
 
-        var response = handler.handleRequest(
-                ApiEvent.load("notes-get.json").bearer(token).pathParameter("id", id).toEvent(), null);
+        var response = Invoke.invoke(handler, 
+                ApiEvent.load("notes-get.json").bearer(token).pathParameter("id", id), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        assertThat(handler.handleRequest(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null)
+        assertThat(Invoke.invoke(handler, ApiEvent.load("notes-list.json").bearer(token), null)
                 .getStatusCode()).isEqualTo(200);
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.app.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +32,7 @@ class NotesHandlerTest {
     private final NotesHandler handler = new NotesHandler(app.notes);
 
     private APIGatewayV2HTTPResponse call(ApiEvent event) {
-        return handler.handleRequest(event.toEvent(), null);
+        return Invoke.invoke(handler, event, null);
     }
 
     private APIGatewayV2HTTPResponse get(String token, String id) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.app.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class NotesListingTest {
     private final NotesHandler handler = new NotesHandler(app.notes);
 
     private APIGatewayV2HTTPResponse list(String token, Map<String, String> query) {
-        return handler.handleRequest(ApiEvent.load("notes-list.json").bearer(token).query(query).toEvent(), null);
+        return Invoke.invoke(handler, ApiEvent.load("notes-list.json").bearer(token).query(query), null);
     }
 
     private static List<String> titles(JsonNode page) {

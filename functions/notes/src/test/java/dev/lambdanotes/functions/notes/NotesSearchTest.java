@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.app.TestApp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ class NotesSearchTest {
     private String token;
 
     private APIGatewayV2HTTPResponse search(String token, Map<String, String> query) {
-        return handler.handleRequest(ApiEvent.load("notes-list.json").bearer(token).query(query).toEvent(), null);
+        return Invoke.invoke(handler, ApiEvent.load("notes-list.json").bearer(token).query(query), null);
     }
 
     private List<String> titlesFound(String q) {

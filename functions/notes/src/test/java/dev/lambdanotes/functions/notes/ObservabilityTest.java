@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lambdanotes.observability.Invocation;
 import dev.lambdanotes.observability.JsonLogFormatter;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.TestLambdaContext;
 import dev.lambdanotes.testing.app.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,16 +65,16 @@ class ObservabilityTest {
         String noteBody = "body-that-must-not-be-logged";
         var context = new TestLambdaContext("notes", Duration.ofSeconds(15));
 
-        app.register.handle(ApiEvent.load("register.json")
-                .body(body(Map.of("username", username, "password", password))).toEvent(), context);
-        app.session.handle(ApiEvent.load("login.json")
-                .body(body(Map.of("username", username, "password", "wrong " + password))).toEvent(), context);
-        String token = json(app.session.handle(ApiEvent.load("login.json")
-                .body(body(Map.of("username", username, "password", password))).toEvent(), context)).get("token").asText();
-        app.notes.handle(ApiEvent.load("notes-create.json").bearer(token)
-                .body(body(Map.of("title", noteTitle, "body", noteBody))).toEvent(), context);
-        app.session.handle(ApiEvent.load("logout.json").bearer(token).toEvent(), context);
-        app.notes.handle(ApiEvent.load("notes-list.json").bearer(token).toEvent(), context);
+        Invoke.invoke(app.register, ApiEvent.load("register.json")
+                .body(body(Map.of("username", username, "password", password))), context);
+        Invoke.invoke(app.session, ApiEvent.load("login.json")
+                .body(body(Map.of("username", username, "password", "wrong " + password))), context);
+        String token = json(Invoke.invoke(app.session, ApiEvent.load("login.json")
+                .body(body(Map.of("username", username, "password", password))), context)).get("token").asText();
+        Invoke.invoke(app.notes, ApiEvent.load("notes-create.json").bearer(token)
+                .body(body(Map.of("title", noteTitle, "body", noteBody))), context);
+        Invoke.invoke(app.session, ApiEvent.load("logout.json").bearer(token), context);
+        Invoke.invoke(app.notes, ApiEvent.load("notes-list.json").bearer(token), context);
 
         List<JsonNode> logLines = lines(logs);
         List<JsonNode> metricLines = lines(app.metrics);
@@ -104,8 +105,8 @@ class ObservabilityTest {
     void aFailedLoginWithAnUnknownUsername_neverLogsWhatWasTyped() throws Exception {
         String typedPasswordAsUsername = "Hunter2-" + System.nanoTime();
 
-        app.session.handle(ApiEvent.load("login.json")
-                .body(body(Map.of("username", typedPasswordAsUsername, "password", "irrelevant password"))).toEvent(),
+        Invoke.invoke(app.session, ApiEvent.load("login.json")
+                .body(body(Map.of("username", typedPasswordAsUsername, "password", "irrelevant password"))),
                 new TestLambdaContext("login", Duration.ofSeconds(15)));
 
         List<JsonNode> failures = lines(logs).stream()
@@ -121,9 +122,9 @@ class ObservabilityTest {
         Invocation.restored();
         NotesHandler handler = new NotesHandler(app.notes);
 
-        handler.handleRequest(ApiEvent.load("notes-list.json").bearer(token + "x").toEvent(),
+        Invoke.invoke(handler, ApiEvent.load("notes-list.json").bearer(token + "x"),
                 new TestLambdaContext("notes", Duration.ofSeconds(15)));
-        handler.handleRequest(ApiEvent.load("notes-list.json").bearer(token + "y").toEvent(),
+        Invoke.invoke(handler, ApiEvent.load("notes-list.json").bearer(token + "y"),
                 new TestLambdaContext("notes", Duration.ofSeconds(15)));
 
         List<JsonNode> failures = lines(logs).stream()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdanotes.observability.Invocation;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.TestLambdaContext;
 import dev.lambdanotes.testing.app.TestApp;
 import java.time.Duration;
@@ -21,18 +22,18 @@ class SnapStartTest {
     @Test
     void checkpoint_leavesNoConnectionInTheSnapshot_andTheRestoredFunctionWorks() {
         String token = app.signedInUser("snapstart");
-        assertThat(handler.handleRequest(ApiEvent.load("notes-list.json").bearer(token).toEvent(), null)
+        assertThat(Invoke.invoke(handler, ApiEvent.load("notes-list.json").bearer(token), null)
                 .getStatusCode()).isEqualTo(200);
 
         app.snapStartHooks.beforeCheckpoint(null);
         assertThat(app.openConnections()).isZero();
         app.snapStartHooks.afterRestore(null);
 
-        var response = handler.handleRequest(ApiEvent.load("notes-list.json").bearer(token).toEvent(),
+        var response = Invoke.invoke(handler, ApiEvent.load("notes-list.json").bearer(token),
                 new TestLambdaContext("notes", Duration.ofSeconds(15)));
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(Invocation.coldStart()).as("the first invocation after a restore is a cold start").isTrue();
-        handler.handleRequest(ApiEvent.load("notes-list.json").bearer(token).toEvent(),
+        Invoke.invoke(handler, ApiEvent.load("notes-list.json").bearer(token),
                 new TestLambdaContext("notes", Duration.ofSeconds(15)));
         assertThat(Invocation.coldStart()).isFalse();
     }

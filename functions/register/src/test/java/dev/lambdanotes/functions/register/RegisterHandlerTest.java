@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdanotes.testing.ApiEvent;
+import dev.lambdanotes.testing.Invoke;
 import dev.lambdanotes.testing.app.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class RegisterHandlerTest {
     private final RegisterHandler handler = new RegisterHandler(app.register);
 
     private APIGatewayV2HTTPResponse register(ApiEvent event) {
-        return handler.handleRequest(event.toEvent(), null);
+        return Invoke.invoke(handler, event, null);
     }
 
     private APIGatewayV2HTTPResponse register(String username, String password) {
@@ -142,11 +143,11 @@ class RegisterHandlerTest {
 
         assertThat(register(username, password).getStatusCode()).isEqualTo(201);
 
-        APIGatewayV2HTTPResponse login = app.session.handle(ApiEvent.load("login.json")
-                .body(body(Map.of("username", username, "password", password))).toEvent(), null);
+        APIGatewayV2HTTPResponse login = Invoke.invoke(app.session, ApiEvent.load("login.json")
+                .body(body(Map.of("username", username, "password", password))), null);
         assertThat(login.getStatusCode()).isEqualTo(200);
-        APIGatewayV2HTTPResponse trimmed = app.session.handle(ApiEvent.load("login.json")
-                .body(body(Map.of("username", username, "password", password.trim()))).toEvent(), null);
+        APIGatewayV2HTTPResponse trimmed = Invoke.invoke(app.session, ApiEvent.load("login.json")
+                .body(body(Map.of("username", username, "password", password.trim()))), null);
         assertThat(trimmed.getStatusCode()).isEqualTo(401);
     }
 

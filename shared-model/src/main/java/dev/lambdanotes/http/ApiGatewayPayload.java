@@ -1,0 +1,174 @@
+package dev.lambdanotes.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lambdanotes.domain.Text;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON an API Gateway HTTP API exchanges with a function (payload format 2.0), read and written
+ * here with Jackson's tree model and generator. The functions are stream handlers: the Lambda Java
+ * runtime hands them the event's bytes as they came, and never loads its own reflection-based
+ * serializer for the event classes (about 800 classes of its shaded Jackson, built at every cold
+ * start), nor needs the event classes in the artifacts.
+ *
+ * <p>Only the members the functions use are read: routeKey, rawPath, headers,
+ * queryStringParameters, pathParameters, body, isBase64Encoded and, in requestContext, requestId
+ * and http.method, http.path and http.sourceIp. A member that is absent or null is absent, as the
+ * runtime's serializer left it null; a text, number or boolean is read as its text; an object or
+ * array where a text belongs makes the event malformed (a 400), where the runtime's serializer
+ * failed the invocation.
+ */
+public final class ApiGatewayPayload {
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ApiGatewayPayload() {
+    }
+
+    /** The event: a JSON object, or a {@link MalformedRequest}. */
+    static JsonNode readEvent(InputStream input) {
+        JsonNode event;
+        try {
+            event = JSON.readTree(input);
+        } catch (JacksonException e) {
+            throw new MalformedRequest("The event is not valid JSON.");
+        } catch (IOException e) {
+            throw new MalformedRequest("The event could not be read.");
+        }
+        if (event == null || !event.isObject()) {
+            throw new MalformedRequest("The event must be a JSON object (API Gateway HTTP API, payload format 2.0).");
+        }
+        return event;
+    }
+
+    /** The request the event carries. */
+    static HttpRequest request(JsonNode event) {
+        JsonNode context = event.path("requestContext");
+        JsonNode http = context.path("http");
+        String routeKey = text(event, "routeKey");
+        String method = text(http, "method");
+        if (method == null) {
+            method = methodOfRouteKey(routeKey);
+        }
+        String path = text(event, "rawPath");
+        if (path == null) {
+            path = text(http, "path");
+        }
+        JsonNode base64 = event.path("isBase64Encoded");
+        return new HttpRequest(method, routeKey, path, textMap(event, "headers"),
+                textMap(event, "queryStringParameters"), textMap(event, "pathParameters"),
+                decodeBody(text(event, "body"), base64.isValueNode() && base64.asBoolean()),
+                text(context, "requestId"), text(http, "sourceIp"));
+    }
+
+    /**
+     * What can be told of a request whose event could not be read into one: its headers and
+     * request id where they are readable, for the problem's instance and the log.
+     */
+    static HttpRequest partialRequest(JsonNode event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        event.path("headers").properties().forEach(header -> {
+            if (header.getValue().isValueNode()) {
+                headers.put(header.getKey(), header.getValue().asText());
+            }
+        });
+        JsonNode requestId = event.path("requestContext").path("requestId");
+        return new HttpRequest(null, null, null, headers, null, null, null,
+                requestId.isValueNode() ? requestId.asText() : null, null);
+    }
+
+    /** The event's route key ("GET /notes/{id}"), or null. */
+    static String routeKey(JsonNode event) {
+        JsonNode routeKey = event.path("routeKey");
+        return routeKey.isValueNode() && !routeKey.isNull() ? routeKey.asText() : null;
+    }
+
+    /** Writes the response as the function's result: statusCode, headers, body, isBase64Encoded. */
+    public static void write(HttpResponse response, OutputStream output) throws IOException {
+        try (JsonGenerator json = JSON.getFactory().createGenerator(output)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.writeStartObject();
+            json.writeNumberField("statusCode", response.statusCode());
+            json.writeObjectFieldStart("headers");
+            for (Map.Entry<String, String> header : response.headers().entrySet()) {
+                json.writeStringField(header.getKey(), header.getValue());
+            }
+            json.writeEndObject();
+            if (response.body() != null) {
+                json.writeStringField("body", response.body());
+            }
+            json.writeBooleanField("isBase64Encoded", false);
+            json.writeEndObject();
+        }
+    }
+
+    private static String text(JsonNode parent, String name) {
+        JsonNode value = parent.path(name);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw new MalformedRequest("The event's " + name + " must be a string.");
+        }
+        return value.asText();
+    }
+
+    private static Map<String, String> textMap(JsonNode event, String name) {
+        JsonNode object = event.path(name);
+        if (object.isMissingNode() || object.isNull()) {
+            return null;
+        }
+        if (!object.isObject()) {
+            throw new MalformedRequest("The event's " + name + " must be an object of strings.");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            JsonNode value = member.getValue();
+            if (!value.isNull()) {
+                if (!value.isValueNode()) {
+                    throw new MalformedRequest("The event's " + name + " must be an object of strings.");
+                }
+                values.put(member.getKey(), value.asText());
+            }
+        }
+        return values;
+    }
+
+    private static String methodOfRouteKey(String routeKey) {
+        if (routeKey == null || !routeKey.contains(" ")) {
+            return null;
+        }
+        return routeKey.substring(0, routeKey.indexOf(' '));
+    }
+
+    private static byte[] decodeBody(String body, boolean base64) {
+        if (body == null) {
+            return null;
+        }
+        if (!base64) {
+            if (!Text.isValidUnicode(body)) {
+                throw new MalformedRequest("The request body is not valid Unicode text (it contains an unpaired surrogate).");
+            }
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
+        if ((long) body.length() * 3 / 4 > JsonBodies.MAX_BODY_BYTES + 3) {
+            throw new PayloadTooLarge();
+        }
+        try {
+            return Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequest("The request body is marked as base64-encoded but is not valid base64.");
+        }
+    }
+}
