@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The cold-start benchmark (bench/cold-start): N cold starts of each API function, each a new
@@ -163,7 +164,8 @@ public final class ColdStartBenchmark {
         out.println();
         out.printf("| Function | AOT cache | Max Memory Used after %d warm requests |%n", warmRequests);
         out.println("|---|---|---|");
-        for (String id : firstRequests.keySet()) {
+        // With no warm request there is no REPORT line to read Max Memory Used from.
+        for (String id : warmRequests > 0 ? firstRequests.keySet() : Set.<String>of()) {
             InstanceSettings cached = runtime.pool(id).settings();
             List<InstanceSettings> modes = cached.aot().onClassPath()
                     ? List.of(cached.withAot(AotCache.Use.off()), cached) : List.of(cached);

@@ -33,7 +33,7 @@ public final class LogSetup {
         root.setLevel(Level.INFO);
         CONFIGURED.add(root);
         // Libraries are quiet unless something is wrong.
-        for (String noisy : new String[] {"org.hibernate", "com.zaxxer.hikari", "org.flywaydb", "com.password4j"}) {
+        for (String noisy : new String[] {"org.hibernate", "com.zaxxer.hikari", "org.flywaydb"}) {
             configure(noisy, Level.WARNING);
         }
         // A duplicate username is an expected outcome (409), not a warning.
