@@ -62,6 +62,25 @@ class ArtifactContentsTest {
         }
     }
 
+    /**
+     * The API functions read their events' JSON themselves: no events classes, no runtime serializer
+     * and no Joda-Time (which only that serializer loads) in their artifacts.
+     */
+    @Test
+    void theApiArtifacts_holdNoEventsClasses_norWhatOnlyTheRuntimesSerializerNeeds() throws IOException {
+        for (String module : modules()) {
+            if (module.equals("migrations")) {
+                continue;
+            }
+            try (JarFile jar = new JarFile(Project.artifactOf(module).toFile())) {
+                assertThat(entries(jar)).as(module).noneMatch(name ->
+                        name.startsWith("com/amazonaws/services/lambda/runtime/events/")
+                                || name.startsWith("com/amazonaws/services/lambda/runtime/serialization/")
+                                || name.startsWith("org/joda/"));
+            }
+        }
+    }
+
     @Test
     void theMigrationArtifact_holdsNoHibernateAndNoApiCode() throws IOException {
         try (JarFile jar = new JarFile(Project.artifactOf("migrations").toFile())) {

@@ -25,9 +25,9 @@ public final class WarmLatency {
         String loginBody = TestApp.body(Map.of("username", username, "password", TestApp.PASSWORD));
         String noteBody = TestApp.body(Map.of("title", "Groceries", "body", "Milk, eggs, bread"));
 
-        report("login (POST /login)", rounds, () -> Invoke.invoke(app.session, 
+        report("login (POST /login)", rounds, () -> Invoke.invoke(app.session,
                 ApiEvent.load("login.json").body(loginBody), null).getStatusCode());
-        report("note creation (POST /notes)", rounds, () -> Invoke.invoke(app.notes, 
+        report("note creation (POST /notes)", rounds, () -> Invoke.invoke(app.notes,
                 ApiEvent.load("notes-create.json").bearer(token).body(noteBody), null).getStatusCode());
         String reader = app.newUser("latency-list");
         String readerToken = app.logIn(reader);
@@ -35,7 +35,7 @@ public final class WarmLatency {
             Invoke.invoke(app.notes, ApiEvent.load("notes-create.json").bearer(readerToken)
                     .body(TestApp.body(Map.of("title", "Note " + i, "body", "Some *Markdown* " + i))), null);
         }
-        report("list of 20 notes (GET /notes)", rounds, () -> Invoke.invoke(app.notes, 
+        report("list of 20 notes (GET /notes)", rounds, () -> Invoke.invoke(app.notes,
                 ApiEvent.load("notes-list.json").bearer(readerToken), null).getStatusCode());
         app.close();
         System.exit(0);

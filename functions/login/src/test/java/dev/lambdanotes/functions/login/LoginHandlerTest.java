@@ -252,7 +252,7 @@ class LoginHandlerTest {
             shortLived.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
             assertUnauthorized(Invoke.invoke(shortLived.notes, ApiEvent.load("notes-list.json").bearer(token), null));
-            assertUnauthorized(Invoke.invoke(new LoginHandler(shortLived.session), 
+            assertUnauthorized(Invoke.invoke(new LoginHandler(shortLived.session),
                     ApiEvent.load("logout.json").bearer(token), null));
         }
     }

@@ -22,7 +22,7 @@ class DatabaseRestartTest {
 
         TestPostgres.instance().restart();
 
-        var response = Invoke.invoke(handler, 
+        var response = Invoke.invoke(handler,
                 ApiEvent.load("notes-get.json").bearer(token).pathParameter("id", id), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         assertThat(Invoke.invoke(handler, ApiEvent.load("notes-list.json").bearer(token), null)
