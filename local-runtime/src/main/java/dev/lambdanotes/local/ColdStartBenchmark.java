@@ -161,10 +161,12 @@ public final class ColdStartBenchmark {
         }
         out.printf("| java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto Hello | %s |%n", stat(floor));
 
-        out.println();
-        out.printf("| Function | AOT cache | Max Memory Used after %d warm requests |%n", warmRequests);
-        out.println("|---|---|---|");
         // With no warm request there is no REPORT line to read Max Memory Used from.
+        if (warmRequests > 0) {
+            out.println();
+            out.printf("| Function | AOT cache | Max Memory Used after %d warm requests |%n", warmRequests);
+            out.println("|---|---|---|");
+        }
         for (String id : warmRequests > 0 ? firstRequests.keySet() : Set.<String>of()) {
             InstanceSettings cached = runtime.pool(id).settings();
             List<InstanceSettings> modes = cached.aot().onClassPath()

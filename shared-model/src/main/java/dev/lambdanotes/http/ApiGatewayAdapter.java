@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * What every handler does with an event: read it, route it, and answer with either the
@@ -18,6 +19,8 @@ import java.util.Set;
  * errors are recorded on the way out.
  */
 public final class ApiGatewayAdapter {
+    private static final Logger LOG = Logger.getLogger(ApiGatewayAdapter.class.getName());
+
     private final Router router;
     private final Telemetry telemetry;
 
@@ -47,10 +50,12 @@ public final class ApiGatewayAdapter {
         } catch (RuntimeException e) {
             HttpRequest context = request != null ? request : ApiGatewayPayload.partialRequest(event);
             HttpResponse response = ProblemMapper.toResponse(e, context);
-            if (e instanceof TooManyAttempts refused) {
+            if (e instanceof MalformedEvent) {
+                LOG.warning("request " + context.requestId() + ": not an API Gateway HTTP API event: " + e.getMessage());
+            } else if (e instanceof TooManyAttempts refused) {
                 telemetry.attemptRefused(refused.counter(), context.sourceIp(), refused.retryAfter());
             } else if (e instanceof NotAuthenticated) {
-                telemetry.authorizationFailed(ApiGatewayPayload.routeKey(event), context.header("Authorization") != null);
+                telemetry.authorizationFailed(context.routeKey(), context.header("Authorization") != null);
             } else if (response.statusCode() >= 500) {
                 telemetry.serverError(response.statusCode());
             }

@@ -18,15 +18,17 @@ import java.util.Map;
  * The JSON an API Gateway HTTP API exchanges with a function (payload format 2.0), read and written
  * here with Jackson's tree model and generator. The functions are stream handlers: the Lambda Java
  * runtime hands them the event's bytes as they came, and never loads its own reflection-based
- * serializer for the event classes (about 800 classes of its shaded Jackson, built at every cold
- * start), nor needs the event classes in the artifacts.
+ * serializer for the event classes (about 800 classes, 700 of them its shaded Jackson, built at
+ * every cold start), nor needs the event classes in the artifacts.
  *
  * <p>Only the members the functions use are read: routeKey, rawPath, headers,
  * queryStringParameters, pathParameters, body, isBase64Encoded and, in requestContext, requestId
  * and http.method, http.path and http.sourceIp. A member that is absent or null is absent, as the
  * runtime's serializer left it null; a text, number or boolean is read as its text; an object or
- * array where a text belongs makes the event malformed (a 400), where the runtime's serializer
- * failed the invocation.
+ * array where a text belongs, or anything but an object where an object belongs, makes the event
+ * malformed: a 400, and a warning in the log. (The runtime's serializer was laxer with direct
+ * invocations: it took a one-element array for its element and an empty array or text for an
+ * absent object. API Gateway sends none of these.)
  */
 public final class ApiGatewayPayload {
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -42,12 +44,12 @@ public final class ApiGatewayPayload {
         try {
             event = JSON.readTree(input);
         } catch (JacksonException e) {
-            throw new MalformedRequest("The event is not valid JSON.");
+            throw new MalformedEvent("The event is not valid JSON.");
         } catch (IOException e) {
-            throw new MalformedRequest("The event could not be read.");
+            throw new MalformedEvent("The event could not be read.");
         }
         if (event == null || !event.isObject()) {
-            throw new MalformedRequest("The event must be a JSON object (API Gateway HTTP API, payload format 2.0).");
+            throw new MalformedEvent("The event must be a JSON object (API Gateway HTTP API, payload format 2.0).");
         }
         return event;
     }
@@ -74,28 +76,22 @@ public final class ApiGatewayPayload {
 
     /**
      * What can be told of a request whose event could not be read into one: its headers and
-     * request id where they are readable, for the problem's instance and the log.
+     * request id where they are readable, for the log and the response's headers.
      */
     static HttpRequest partialRequest(JsonNode event) {
         Map<String, String> headers = new LinkedHashMap<>();
         event.path("headers").properties().forEach(header -> {
-            if (header.getValue().isValueNode()) {
+            if (isText(header.getValue())) {
                 headers.put(header.getKey(), header.getValue().asText());
             }
         });
         JsonNode requestId = event.path("requestContext").path("requestId");
         return new HttpRequest(null, null, null, headers, null, null, null,
-                requestId.isValueNode() ? requestId.asText() : null, null);
-    }
-
-    /** The event's route key ("GET /notes/{id}"), or null. */
-    static String routeKey(JsonNode event) {
-        JsonNode routeKey = event.path("routeKey");
-        return routeKey.isValueNode() && !routeKey.isNull() ? routeKey.asText() : null;
+                isText(requestId) ? requestId.asText() : null, null);
     }
 
     /** Writes the response as the function's result: statusCode, headers, body, isBase64Encoded. */
-    public static void write(HttpResponse response, OutputStream output) throws IOException {
+    static void write(HttpResponse response, OutputStream output) throws IOException {
         try (JsonGenerator json = JSON.getFactory().createGenerator(output)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
@@ -113,13 +109,18 @@ public final class ApiGatewayPayload {
         }
     }
 
+    /** A text, number or boolean: what is read as text. */
+    private static boolean isText(JsonNode value) {
+        return value.isValueNode() && !value.isNull();
+    }
+
     private static String text(JsonNode parent, String name) {
         JsonNode value = parent.path(name);
         if (value.isMissingNode() || value.isNull()) {
             return null;
         }
         if (!value.isValueNode()) {
-            throw new MalformedRequest("The event's " + name + " must be a string.");
+            throw new MalformedEvent("The event's " + name + " must be a string.");
         }
         return value.asText();
     }
@@ -130,14 +131,14 @@ public final class ApiGatewayPayload {
             return null;
         }
         if (!object.isObject()) {
-            throw new MalformedRequest("The event's " + name + " must be an object of strings.");
+            throw new MalformedEvent("The event's " + name + " must be an object of strings.");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> member : object.properties()) {
             JsonNode value = member.getValue();
             if (!value.isNull()) {
                 if (!value.isValueNode()) {
-                    throw new MalformedRequest("The event's " + name + " must be an object of strings.");
+                    throw new MalformedEvent("The event's " + name + " must be an object of strings.");
                 }
                 values.put(member.getKey(), value.asText());
             }

@@ -11,6 +11,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** What a client sees when an endpoint fails in a way nobody planned for. */
@@ -61,5 +67,50 @@ class ApiGatewayAdapterTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
         assertThat(response.getBody()).contains("The event is not valid JSON.");
+    }
+
+    @Test
+    void anEventThatIsNotAnApiGatewayEvent_isLogged_withItsRequestId() {
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ApiGatewayAdapter.class.getName());
+        logger.addHandler(handler);
+        try {
+            ApiGatewayAdapter adapter = new ApiGatewayAdapter(new Router(), telemetry);
+
+            APIGatewayV2HTTPResponse response = Invoke.invoke(adapter::handle,
+                    "{\"headers\":[],\"requestContext\":{\"requestId\":\"r-42\"}}".getBytes(StandardCharsets.UTF_8), null);
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(records).extracting(LogRecord::getLevel).containsExactly(Level.WARNING);
+            assertThat(records.get(0).getMessage()).contains("r-42", "The event's headers must be an object of strings.");
+        } finally {
+            logger.removeHandler(handler);
+        }
+    }
+
+    @Test
+    void anEmptyEvent_asSamLocalInvokeSendsWithoutAnEventFile_isA404Problem() {
+        ApiGatewayAdapter adapter = new ApiGatewayAdapter(new Router().route("GET", "/notes", request -> {
+            throw new AssertionError("never routed");
+        }), telemetry);
+
+        APIGatewayV2HTTPResponse response = Invoke.invoke(adapter::handle, "{}".getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
     }
 }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -94,19 +93,20 @@ class ApiGatewayPayloadTest {
     @Test
     void scalarValues_areReadAsText_andNullsAsAbsent() {
         HttpRequest request = read("{\"headers\":{\"x-number\":12,\"x-flag\":true,\"x-null\":null},"
-                + "\"queryStringParameters\":{\"limit\":5},\"body\":null,\"isBase64Encoded\":\"true\"}");
+                + "\"queryStringParameters\":{\"limit\":5},\"pathParameters\":null,\"body\":\"YQ==\",\"isBase64Encoded\":\"true\"}");
 
         assertThat(request.header("X-Number")).isEqualTo("12");
         assertThat(request.header("x-flag")).isEqualTo("true");
         assertThat(request.header("x-null")).isNull();
         assertThat(request.queryParameter("limit")).isEqualTo("5");
-        assertThat(request.body()).isNull();
+        assertThat(request.pathParameter("id")).isNull();
+        assertThat(request.body()).containsExactly('a');
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "not json", "[]", "\"text\"", "42", "null", "{\"a\":", "{} {}"})
     void anEventThatIsNotOneJsonObject_isMalformed(String event) {
-        assertThatThrownBy(() -> read(event)).isInstanceOf(MalformedRequest.class);
+        assertThatThrownBy(() -> read(event)).isInstanceOf(MalformedEvent.class);
     }
 
     @ParameterizedTest
@@ -119,7 +119,7 @@ class ApiGatewayPayloadTest {
             "{\"body\":[\"a\"]}",
             "{\"requestContext\":{\"http\":{\"method\":[\"GET\"]}}}"})
     void aMemberOfTheWrongShape_isMalformed_andNamesTheMember(String event) {
-        assertThatThrownBy(() -> read(event)).isInstanceOf(MalformedRequest.class)
+        assertThatThrownBy(() -> read(event)).isInstanceOf(MalformedEvent.class)
                 .hasMessageStartingWith("The event's ");
     }
 
@@ -130,6 +130,14 @@ class ApiGatewayPayloadTest {
     }
 
     @Test
+    void aBase64BodyLargerThanTheLimit_isTooLarge_beforeItIsDecoded() {
+        String body = "A".repeat((JsonBodies.MAX_BODY_BYTES + 8) / 3 * 4);
+
+        assertThatThrownBy(() -> read("{\"body\":\"" + body + "\",\"isBase64Encoded\":true}"))
+                .isInstanceOf(PayloadTooLarge.class);
+    }
+
+    @Test
     void anUnpairedSurrogateInTheBody_isMalformed() {
         assertThatThrownBy(() -> read("{\"body\":\"\\ud800\"}")).isInstanceOf(MalformedRequest.class);
     }
@@ -137,13 +145,14 @@ class ApiGatewayPayloadTest {
     @Test
     void aPartialRequest_keepsWhatIsReadable() {
         JsonNode event = ApiGatewayPayload.readEvent(new ByteArrayInputStream(
-                "{\"headers\":{\"authorization\":\"Bearer x\",\"bad\":{}},\"requestContext\":{\"requestId\":\"r-1\"}}"
+                "{\"headers\":{\"authorization\":\"Bearer x\",\"bad\":{},\"none\":null},\"requestContext\":{\"requestId\":\"r-1\"}}"
                         .getBytes(StandardCharsets.UTF_8)));
 
         HttpRequest partial = ApiGatewayPayload.partialRequest(event);
 
         assertThat(partial.header("Authorization")).isEqualTo("Bearer x");
         assertThat(partial.header("bad")).isNull();
+        assertThat(partial.header("none")).isNull();
         assertThat(partial.requestId()).isEqualTo("r-1");
     }
 
@@ -175,7 +184,7 @@ class ApiGatewayPayloadTest {
         JsonNode written = JSON.readTree(output.toByteArray());
         assertThat(written.get("statusCode").asInt()).isEqualTo(204);
         assertThat(written.has("body")).isFalse();
-        assertThat(List.of(written.get("headers").fieldNames().next())).containsExactly("Cache-Control");
+        assertThat(written.get("headers").properties()).extracting(Map.Entry::getKey).containsExactly("Cache-Control");
     }
 
     @Test

@@ -3,10 +3,11 @@ package dev.lambdanotes.testing;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class ApiEvent {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper ESCAPING = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final ObjectMapper ESCAPING = escapingSurrogates();
     private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvent.class.getClassLoader());
 
@@ -37,6 +38,25 @@ public final class ApiEvent {
 
     private ApiEvent(ObjectNode event) {
         this.event = event;
+    }
+
+    private static ObjectMapper escapingSurrogates() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.getFactory().setCharacterEscapes(new CharacterEscapes() {
+            private final int[] ascii = standardAsciiEscapesForJSON();
+
+            @Override
+            public int[] getEscapeCodesForAscii() {
+                return ascii;
+            }
+
+            @Override
+            public SerializableString getEscapeSequence(int ch) {
+                return Character.isSurrogate((char) ch)
+                        ? new SerializedString(String.format("\\u%04x", ch)) : null;
+            }
+        });
+        return mapper;
     }
 
     /** The directory of sample events, handed to the tests by the build. */
@@ -145,9 +165,10 @@ public final class ApiEvent {
     }
 
     /**
-     * The event's JSON as a function receives it: UTF-8 bytes, every character beyond ASCII written
-     * as an escape, so that text with no UTF-8 form (an unpaired surrogate) reaches the function
-     * as the JSON escape it can only arrive as, instead of a replacement character.
+     * The event's JSON as a function receives it: UTF-8 bytes, with surrogates written as JSON
+     * escapes, so that text with no UTF-8 form (an unpaired surrogate) reaches the function as the
+     * escape it can only arrive as, instead of a replacement character. Every other character is
+     * written as UTF-8, as API Gateway writes it.
      */
     public byte[] toBytes() {
         try {

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Measures a warm function instance: the time of one login (Argon2id hashing included), of one
- * note creation and of listing 20 notes, each through the handler's routes from a deserialized
- * event to the response, against the test PostgreSQL. Run it with the command in docs/testing.md.
+ * note creation and of listing 20 notes, each through the handler's routes from the event's JSON
+ * to the response's, against the test PostgreSQL. Run it with the command in docs/testing.md.
  */
 public final class WarmLatency {
     private WarmLatency() {
