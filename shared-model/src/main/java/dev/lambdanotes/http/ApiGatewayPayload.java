@@ -2,9 +2,7 @@ package dev.lambdanotes.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lambdanotes.domain.Text;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +14,8 @@ import java.util.Map;
 
 /**
  * The JSON an API Gateway HTTP API exchanges with a function (payload format 2.0), read and written
- * here with Jackson's tree model and generator. The functions are stream handlers: the Lambda Java
+ * here with Jackson's tree model and generator (the mapper of {@link JsonBodies}, so an event with a
+ * duplicate member is malformed too). The functions are stream handlers: the Lambda Java
  * runtime hands them the event's bytes as they came, and never loads its own reflection-based
  * serializer for the event classes (about 800 classes, 700 of them its shaded Jackson, built at
  * every cold start), nor needs the event classes in the artifacts.
@@ -31,10 +30,6 @@ import java.util.Map;
  * absent object. API Gateway sends none of these.)
  */
 public final class ApiGatewayPayload {
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     private ApiGatewayPayload() {
     }
 
@@ -42,7 +37,7 @@ public final class ApiGatewayPayload {
     static JsonNode readEvent(InputStream input) {
         JsonNode event;
         try {
-            event = JSON.readTree(input);
+            event = JsonBodies.MAPPER.readTree(input);
         } catch (JacksonException e) {
             throw new MalformedEvent("The event is not valid JSON.");
         } catch (IOException e) {
@@ -92,7 +87,7 @@ public final class ApiGatewayPayload {
 
     /** Writes the response as the function's result: statusCode, headers, body, isBase64Encoded. */
     static void write(HttpResponse response, OutputStream output) throws IOException {
-        try (JsonGenerator json = JSON.getFactory().createGenerator(output)) {
+        try (JsonGenerator json = JsonBodies.MAPPER.getFactory().createGenerator(output)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
             json.writeNumberField("statusCode", response.statusCode());

@@ -24,7 +24,8 @@ import java.util.Locale;
 public final class JsonBodies {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /** The http layer's one mapper: strict about duplicate members and trailing data. */
+    static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

@@ -104,8 +104,9 @@ class ApiGatewayPayloadTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not json", "[]", "\"text\"", "42", "null", "{\"a\":", "{} {}"})
-    void anEventThatIsNotOneJsonObject_isMalformed(String event) {
+    @ValueSource(strings = {"", "not json", "[]", "\"text\"", "42", "null", "{\"a\":", "{} {}",
+            "{\"routeKey\":\"GET /notes\",\"routeKey\":\"DELETE /notes/{id}\"}"})
+    void anEventThatIsNotOneJsonObjectWithDistinctMembers_isMalformed(String event) {
         assertThatThrownBy(() -> read(event)).isInstanceOf(MalformedEvent.class);
     }
 
