@@ -32,6 +32,16 @@ class ArtifactsTest {
         return new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     }
 
+    /** A function's Handler property ("package.Class::method"), its method absent when not named. */
+    private record HandlerName(String text, String className, String method) {
+        static HandlerName of(JsonNode function) {
+            String text = function.get("Properties").get("Handler").asText();
+            int separator = text.indexOf("::");
+            return separator < 0 ? new HandlerName(text, text, null)
+                    : new HandlerName(text, text.substring(0, separator), text.substring(separator + 2));
+        }
+    }
+
     @Test
     void everyFunctionOfTheTemplate_isBuiltByTheMakefile() {
         assertThat(Project.moduleOfFunction().keySet())
@@ -43,8 +53,8 @@ class ArtifactsTest {
     @Test
     void everyHandlerOfTheTemplate_isAClassInItsFunctionsArtifact_thatImplementsALambdaHandlerInterface() throws Exception {
         for (Map.Entry<String, JsonNode> function : Project.functions().entrySet()) {
-            String handler = function.getValue().get("Properties").get("Handler").asText();
-            String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+            HandlerName handler = HandlerName.of(function.getValue());
+            String className = handler.className();
             String module = Project.moduleOfFunction().get(function.getKey());
             try (URLClassLoader loader = isolated(Project.artifactOf(module))) {
                 Class<?> handlerClass = Class.forName(className, false, loader);
@@ -56,10 +66,9 @@ class ArtifactsTest {
                         .isTrue();
                 assertThat(handlerClass.getConstructor()).as("%s has a public no-argument constructor", className)
                         .isNotNull();
-                if (handler.contains("::")) {
-                    String method = handler.substring(handler.indexOf("::") + 2);
-                    assertThat(List.of(handlerClass.getMethods())).as(handler)
-                            .anyMatch(m -> m.getName().equals(method));
+                if (handler.method() != null) {
+                    assertThat(List.of(handlerClass.getMethods())).as(handler.text())
+                            .anyMatch(m -> m.getName().equals(handler.method()));
                 }
             }
         }
@@ -73,17 +82,16 @@ class ArtifactsTest {
     @Test
     void everyHandlerMethodOfTheTemplate_takesTheEventsBytes_soTheRuntimeBuildsNoSerializer() throws Exception {
         for (Map.Entry<String, JsonNode> function : Project.functions().entrySet()) {
-            String handler = function.getValue().get("Properties").get("Handler").asText();
-            String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-            String method = handler.contains("::") ? handler.substring(handler.indexOf("::") + 2) : "handleRequest";
+            HandlerName handler = HandlerName.of(function.getValue());
+            String method = handler.method() != null ? handler.method() : "handleRequest";
             try (URLClassLoader loader = isolated(Project.artifactOf(Project.moduleOfFunction().get(function.getKey())))) {
-                Class<?> handlerClass = Class.forName(className, false, loader);
+                Class<?> handlerClass = Class.forName(handler.className(), false, loader);
                 Class<?> context = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
 
-                assertThat(List.of(handlerClass.getMethods())).as(handler)
+                assertThat(List.of(handlerClass.getMethods())).as(handler.text())
                         .filteredOn(m -> m.getName().equals(method))
                         .isNotEmpty()
-                        .allSatisfy(m -> assertThat(m.getParameterTypes()).as(handler)
+                        .allSatisfy(m -> assertThat(m.getParameterTypes()).as(handler.text())
                                 .containsExactly(InputStream.class, OutputStream.class, context));
             }
         }

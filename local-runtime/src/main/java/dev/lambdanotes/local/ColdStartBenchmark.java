@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The cold-start benchmark (bench/cold-start): N cold starts of each API function, each a new
@@ -163,11 +162,26 @@ public final class ColdStartBenchmark {
 
         // With no warm request there is no REPORT line to read Max Memory Used from.
         if (warmRequests > 0) {
-            out.println();
-            out.printf("| Function | AOT cache | Max Memory Used after %d warm requests |%n", warmRequests);
-            out.println("|---|---|---|");
+            maxMemoryUsed(firstRequests.keySet(), warmRequests, progress);
         }
-        for (String id : warmRequests > 0 ? firstRequests.keySet() : Set.<String>of()) {
+
+        burst(progress);
+
+        out.println();
+        out.println("| Deployable artifact | Size |");
+        out.println("|---|---|");
+        for (Map.Entry<String, String> module : Artifacts.modulesByFunction(project.resolve("Makefile")).entrySet()) {
+            Path jar = Artifacts.jarOf(project.resolve(module.getValue()));
+            out.printf(Locale.ROOT, "| %s (%s) | %.2f MiB (%,d bytes) |%n", module.getKey(), jar.getFileName(), Files.size(jar) / 1048576.0, Files.size(jar));
+        }
+    }
+
+    /** Max Memory Used of one instance of each function, with and without its AOT cache, after the warm requests. */
+    private void maxMemoryUsed(Iterable<String> functions, int warmRequests, PrintStream progress) throws Exception {
+        out.println();
+        out.printf("| Function | AOT cache | Max Memory Used after %d warm requests |%n", warmRequests);
+        out.println("|---|---|---|");
+        for (String id : functions) {
             InstanceSettings cached = runtime.pool(id).settings();
             List<InstanceSettings> modes = cached.aot().onClassPath()
                     ? List.of(cached.withAot(AotCache.Use.off()), cached) : List.of(cached);
@@ -184,16 +198,6 @@ public final class ColdStartBenchmark {
                     instance.stop();
                 }
             }
-        }
-
-        burst(progress);
-
-        out.println();
-        out.println("| Deployable artifact | Size |");
-        out.println("|---|---|");
-        for (Map.Entry<String, String> module : Artifacts.modulesByFunction(project.resolve("Makefile")).entrySet()) {
-            Path jar = Artifacts.jarOf(project.resolve(module.getValue()));
-            out.printf(Locale.ROOT, "| %s (%s) | %.2f MiB (%,d bytes) |%n", module.getKey(), jar.getFileName(), Files.size(jar) / 1048576.0, Files.size(jar));
         }
     }
 

@@ -111,13 +111,10 @@ public final class ApiGatewayPayload {
 
     private static String text(JsonNode parent, String name) {
         JsonNode value = parent.path(name);
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isValueNode()) {
+        if (value.isContainerNode()) {
             throw new MalformedEvent("The event's " + name + " must be a string.");
         }
-        return value.asText();
+        return isText(value) ? value.asText() : null;
     }
 
     private static Map<String, String> textMap(JsonNode event, String name) {
@@ -130,12 +127,11 @@ public final class ApiGatewayPayload {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> member : object.properties()) {
-            JsonNode value = member.getValue();
-            if (!value.isNull()) {
-                if (!value.isValueNode()) {
-                    throw new MalformedEvent("The event's " + name + " must be an object of strings.");
-                }
-                values.put(member.getKey(), value.asText());
+            if (member.getValue().isContainerNode()) {
+                throw new MalformedEvent("The event's " + name + " must be an object of strings.");
+            }
+            if (isText(member.getValue())) {
+                values.put(member.getKey(), member.getValue().asText());
             }
         }
         return values;
