@@ -1,12 +1,12 @@
 package dev.lambdanotes.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.application.LogIn;
 import dev.lambdanotes.application.RegisterUser;
 import dev.lambdanotes.domain.Credentials;
+import dev.lambdanotes.json.JsonTrees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +36,6 @@ import java.util.stream.Collectors;
  * database can ever hold priming back.
  */
 public final class Rehearsal {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
 
     private final Routes routes;
@@ -131,11 +130,11 @@ public final class Rehearsal {
 
         /** A JSON object body, from member names and string values in turn. */
         public Request json(String... membersAndValues) {
-            ObjectNode object = JSON.createObjectNode();
+            ObjectNode object = JsonTrees.newObject();
             for (int i = 0; i + 1 < membersAndValues.length; i += 2) {
                 object.put(membersAndValues[i], membersAndValues[i + 1]);
             }
-            body = object.toString();
+            body = JsonTrees.write(object);
             return header("content-type", "application/json");
         }
 
@@ -147,7 +146,7 @@ public final class Rehearsal {
             for (var parameter : pathParameters.entrySet()) {
                 path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
             }
-            ObjectNode event = JSON.createObjectNode()
+            ObjectNode event = JsonTrees.newObject()
                     .put("version", "2.0")
                     .put("routeKey", routeKey)
                     .put("rawPath", path)
@@ -193,8 +192,8 @@ public final class Rehearsal {
     private JsonNode send(ObjectNode event) {
         try {
             ByteArrayOutputStream response = new ByteArrayOutputStream();
-            routes.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), response, null);
-            return JSON.readTree(response.toByteArray());
+            routes.handleRequest(new ByteArrayInputStream(JsonTrees.write(event).getBytes(StandardCharsets.UTF_8)), response, null);
+            return JsonTrees.read(response.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -205,7 +204,7 @@ public final class Rehearsal {
             return MissingNode.getInstance();
         }
         try {
-            return JSON.readTree(body);
+            return JsonTrees.read(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

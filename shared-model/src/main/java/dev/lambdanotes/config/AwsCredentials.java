@@ -1,7 +1,7 @@
 package dev.lambdanotes.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lambdanotes.json.JsonTrees;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -22,7 +22,6 @@ import java.util.Set;
 record AwsCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
     /** Where an endpoint over plain HTTP may be: this host, or the link-local addresses of ECS and EKS. */
     private static final Set<String> PLAIN_HTTP_HOSTS = Set.of("169.254.170.2", "169.254.170.23", "fd00:ec2:0:0:0:0:0:23");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Reads the credentials as they are now: the container endpoint's are temporary, so they are
@@ -70,7 +69,7 @@ record AwsCredentials(String accessKeyId, String secretAccessKey, String session
         }
         JsonNode json;
         try {
-            json = JSON.readTree(response.body());
+            json = JsonTrees.read(response.body());
         } catch (IOException e) {
             json = null; // its message could quote the answer, which holds the secret key
         }

@@ -1,7 +1,7 @@
 package dev.lambdanotes.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lambdanotes.json.JsonTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +24,6 @@ import java.util.Map;
  * error and never the secret.
  */
 public final class SecretsManagerSource implements SecretSource {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final int ATTEMPTS = 3;
@@ -80,7 +79,7 @@ public final class SecretsManagerSource implements SecretSource {
     }
 
     private JsonNode getSecretValue(HttpClient http, String secretId) {
-        byte[] body = JSON.createObjectNode().put("SecretId", secretId).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = JsonTrees.write(JsonTrees.newObject().put("SecretId", secretId)).getBytes(StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response;
             try {
@@ -98,7 +97,7 @@ public final class SecretsManagerSource implements SecretSource {
             }
             if (response.statusCode() == 200) {
                 try {
-                    return JSON.readTree(response.body());
+                    return JsonTrees.read(response.body());
                 } catch (IOException e) {
                     // Not chained: the parser's message may quote the answer, which holds the secret.
                     throw new IllegalStateException("Secrets Manager's answer for " + secretId + " is not JSON");
@@ -141,7 +140,7 @@ public final class SecretsManagerSource implements SecretSource {
         static AwsError of(HttpResponse<byte[]> response) {
             JsonNode json;
             try {
-                json = JSON.readTree(response.body());
+                json = JsonTrees.read(response.body());
             } catch (IOException e) {
                 json = null;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdanotes.domain.Text;
+import dev.lambdanotes.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +15,8 @@ import java.util.Map;
 
 /**
  * The JSON an API Gateway HTTP API exchanges with a function (payload format 2.0), read and written
- * here with Jackson's tree model and generator (the mapper of {@link JsonBodies}, so an event with a
- * duplicate member is malformed too). The functions are stream handlers: the Lambda Java
+ * here with Jackson's tree model and generator through {@link JsonTrees}, as strictly as request
+ * bodies (an event with a duplicate member or trailing data is malformed). The functions are stream handlers: the Lambda Java
  * runtime hands them the event's bytes as they came, and never loads its own reflection-based
  * serializer for the event classes (about 800 classes, 700 of them its shaded Jackson, built at
  * every cold start), nor needs the event classes in the artifacts.
@@ -37,13 +38,13 @@ public final class ApiGatewayPayload {
     static JsonNode readEvent(InputStream input) {
         JsonNode event;
         try {
-            event = JsonBodies.MAPPER.readTree(input);
+            event = JsonTrees.read(input);
         } catch (JacksonException e) {
             throw new MalformedEvent("The event is not valid JSON.");
         } catch (IOException e) {
             throw new MalformedEvent("The event could not be read.");
         }
-        if (event == null || !event.isObject()) {
+        if (!event.isObject()) {
             throw new MalformedEvent("The event must be a JSON object (API Gateway HTTP API, payload format 2.0).");
         }
         return event;
@@ -87,8 +88,7 @@ public final class ApiGatewayPayload {
 
     /** Writes the response as the function's result: statusCode, headers, body, isBase64Encoded. */
     static void write(HttpResponse response, OutputStream output) throws IOException {
-        try (JsonGenerator json = JsonBodies.MAPPER.getFactory().createGenerator(output)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator json = JsonTrees.generator(output)) {
             json.writeStartObject();
             json.writeNumberField("statusCode", response.statusCode());
             json.writeObjectFieldStart("headers");

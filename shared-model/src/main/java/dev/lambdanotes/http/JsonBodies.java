@@ -1,16 +1,11 @@
 package dev.lambdanotes.http;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdanotes.json.JsonTrees;
 import jakarta.activation.MimeType;
 import jakarta.activation.MimeTypeParseException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,31 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Reads request bodies as JSON and writes response bodies, with the tree model only: no
- * reflection-based binding, and every type mismatch is ours to report precisely.
+ * Reads request bodies as JSON and writes response bodies, with the tree model only (through
+ * {@link JsonTrees}): no reflection-based binding, and every type mismatch is ours to report
+ * precisely. A duplicate member or trailing data makes a body malformed.
  */
 public final class JsonBodies {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
-
-    /** The http layer's one mapper: strict about duplicate members and trailing data. */
-    static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private JsonBodies() {
     }
 
     public static ObjectNode newObject() {
-        return JsonNodeFactory.instance.objectNode();
+        return JsonTrees.newObject();
     }
 
     public static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        return JsonTrees.write(node);
     }
 
     /** The request body as a JSON object, after checking its presence, size and media type. */
@@ -58,13 +44,11 @@ public final class JsonBodies {
         String text = strictUtf8(body);
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = JsonTrees.read(text);
         } catch (JacksonException e) {
             throw new MalformedRequest("The request body is not valid JSON.");
-        } catch (IOException e) {
-            throw new MalformedRequest("The request body could not be read.");
         }
-        if (node == null || !node.isObject()) {
+        if (!node.isObject()) {
             throw new MalformedRequest("The request body must be a JSON object.");
         }
         return new RequestFields((ObjectNode) node);

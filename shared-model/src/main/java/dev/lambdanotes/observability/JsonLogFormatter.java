@@ -1,7 +1,7 @@
 package dev.lambdanotes.observability;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdanotes.json.JsonTrees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -24,7 +24,7 @@ public final class JsonLogFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode();
+        ObjectNode line = JsonTrees.newObject();
         line.put("timestamp", Instant.ofEpochMilli(record.getMillis()).toString());
         line.put("level", record.getLevel().getName());
         line.put("logger", record.getLoggerName());
@@ -45,7 +45,7 @@ public final class JsonLogFormatter extends Formatter {
             line.put("error", record.getThrown().getClass().getName());
             line.put("stackTrace", trace.toString());
         }
-        return line + System.lineSeparator();
+        return JsonTrees.write(line) + System.lineSeparator();
     }
 
     @Override

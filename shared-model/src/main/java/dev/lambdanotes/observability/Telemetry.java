@@ -1,6 +1,6 @@
 package dev.lambdanotes.observability;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.lambdanotes.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -119,7 +119,7 @@ public final class Telemetry {
         if (Invocation.priming()) {
             return;
         }
-        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        ObjectNode document = JsonTrees.newObject();
         ObjectNode aws = document.putObject("_aws");
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
@@ -132,6 +132,6 @@ public final class Telemetry {
         document.put(metric, 1);
         document.put("requestId", Invocation.requestId());
         document.put("coldStart", Invocation.coldStart());
-        out.println(document);
+        out.println(JsonTrees.write(document));
     }
 }

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.cfg.Configuration;
+import org.hibernate.cfg.MappingSettings;
 
 /**
  * Builds the Hibernate SessionFactory for a Lambda cold start: the entities are listed here (no
@@ -19,7 +20,9 @@ import org.hibernate.cfg.Configuration;
  * <p>Hibernate runs without a bytecode provider: it generates no proxy classes at run time, so the
  * functions' artifacts need no Byte Buddy (4.6 MB), and no XML mapping is read, so they need no
  * JAXB runtime. The entities are mapped to need neither: no lazy to-one association, no
- * {@code getReference}; a model that needs a proxy fails in every test that touches it.
+ * {@code getReference}; a model that needs a proxy fails in every test that touches it. No entity
+ * maps a JSON or XML column either, so Hibernate builds no Jackson mapper for them
+ * ({@link NoJsonOrXmlColumns}).
  */
 public final class HibernateBootstrap {
     /** Every entity of the model. A new entity is added here and nowhere else. */
@@ -45,6 +48,8 @@ public final class HibernateBootstrap {
                 .addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl());
         ENTITIES.forEach(configuration::addAnnotatedClass);
         configuration.getProperties().put("jakarta.persistence.nonJtaDataSource", dataSource);
+        configuration.getProperties().put(MappingSettings.JSON_FORMAT_MAPPER, NoJsonOrXmlColumns.INSTANCE);
+        configuration.getProperties().put(MappingSettings.XML_FORMAT_MAPPER, NoJsonOrXmlColumns.INSTANCE);
         configuration.setProperty("jakarta.persistence.database-product-name", "PostgreSQL");
         configuration.setProperty("jakarta.persistence.database-product-version", DATABASE_VERSION);
         configuration.setProperty("hibernate.boot.allow_jdbc_metadata_access", "false");

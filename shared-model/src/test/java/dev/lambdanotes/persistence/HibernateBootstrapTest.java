@@ -40,6 +40,21 @@ class HibernateBootstrapTest {
         }
     }
 
+    @Test
+    void hibernate_buildsNoJacksonMapper_forJsonOrXmlColumns() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere"));
+
+        try (HikariDataSource dataSource = DataSources.create(config, "boot-test");
+             SessionFactory sessions = HibernateBootstrap.sessionFactory(dataSource)) {
+            var options = sessions.unwrap(SessionFactoryImplementor.class).getSessionFactoryOptions();
+            assertThat(options.getJsonFormatMapper()).isSameAs(NoJsonOrXmlColumns.INSTANCE);
+            assertThat(options.getXmlFormatMapper()).isSameAs(NoJsonOrXmlColumns.INSTANCE);
+            assertThatThrownBy(() -> options.getJsonFormatMapper().fromString("{}", null, null))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("no entity maps a JSON or XML column");
+        }
+    }
+
     /** So that every test of the model and the functions proves that they need no XML binding. */
     @Test
     void noJaxbImplementation_isOnTheClassPath() {
