@@ -64,9 +64,10 @@ public final class AccessTokens {
 
     /** The id of the user the caller's token belongs to; throws NotAuthenticated unless it is known and unexpired. */
     UserId userOf(Session session, Caller caller) {
-        return new AccessTokenRepository_(session).holderOf(caller.tokenHash(), clock.instant())
-                .uniqueResultOptional()
-                .map(UserId::new)
+        Instant now = clock.instant();
+        return new AccessTokenRepository_(session).withDigest(caller.tokenHash())
+                .filter(token -> token.isValidAt(now))
+                .map(token -> new UserId(token.userId()))
                 .orElseThrow(NotAuthenticated::new);
     }
 

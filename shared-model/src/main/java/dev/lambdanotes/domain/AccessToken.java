@@ -44,4 +44,9 @@ public class AccessToken {
     public Instant expiresAt() {
         return expiresAt;
     }
+
+    /** Whether the token still authenticates at that instant: until it expires, and not at its expiry. */
+    public boolean isValidAt(Instant now) {
+        return now.isBefore(expiresAt);
+    }
 }

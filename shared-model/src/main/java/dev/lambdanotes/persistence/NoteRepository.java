@@ -1,6 +1,7 @@
 package dev.lambdanotes.persistence;
 
 import dev.lambdanotes.domain.Note;
+import dev.lambdanotes.domain.Note_;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,24 +9,51 @@ import org.hibernate.Session;
 import org.hibernate.annotations.processing.HQL;
 import org.hibernate.annotations.processing.SQL;
 import org.hibernate.query.SelectionQuery;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.query.criteria.JpaCriteriaQuery;
+import org.hibernate.query.criteria.JpaRoot;
 
 /**
- * The queries on notes, checked against the entities by Hibernate Processor when the code
- * compiles. Every one names the owner, so another user's note is never read, changed or deleted.
+ * The queries on notes, checked against the entities when the code compiles (by Hibernate
+ * Processor, and by the compiler for the criteria over {@code Note_}). Every one names the owner,
+ * so another user's note is never read, changed or deleted.
  */
 public interface NoteRepository {
     Session session();
 
-    @HQL("from Note n where n.ownerId = :owner order by n.createdAt desc, n.id desc")
-    SelectionQuery<Note> newestOf(UUID owner);
+    /**
+     * The owner's notes, newest first ({@code from Note n where n.ownerId = :owner order by
+     * n.createdAt desc, n.id desc}). The listing's queries are criteria over the static metamodel
+     * rather than HQL: the compiler checks them just the same, and a cold start's first listing
+     * parses no HQL (loading and running the parser costs it about 0.2 s).
+     */
+    default SelectionQuery<Note> newestOf(UUID owner) {
+        HibernateCriteriaBuilder criteria = session().getCriteriaBuilder();
+        JpaCriteriaQuery<Note> query = criteria.createQuery(Note.class);
+        JpaRoot<Note> note = query.from(Note.class);
+        query.where(criteria.equal(note.get(Note_.ownerId), owner));
+        return session().createSelectionQuery(newestFirst(criteria, query, note));
+    }
 
-    /** The owner's notes after a page cursor's position in the newest-first order. */
-    @HQL("""
-            from Note n
-            where n.ownerId = :owner
-              and (n.createdAt < :createdAt or (n.createdAt = :createdAt and n.id < :id))
-            order by n.createdAt desc, n.id desc""")
-    SelectionQuery<Note> newestOfAfter(UUID owner, Instant createdAt, UUID id);
+    /**
+     * The owner's notes after a page cursor's position in the newest-first order ({@code ... and
+     * (n.createdAt < :createdAt or (n.createdAt = :createdAt and n.id < :id))}).
+     */
+    default SelectionQuery<Note> newestOfAfter(UUID owner, Instant createdAt, UUID id) {
+        HibernateCriteriaBuilder criteria = session().getCriteriaBuilder();
+        JpaCriteriaQuery<Note> query = criteria.createQuery(Note.class);
+        JpaRoot<Note> note = query.from(Note.class);
+        query.where(criteria.equal(note.get(Note_.ownerId), owner),
+                criteria.or(criteria.lessThan(note.get(Note_.createdAt), createdAt),
+                        criteria.and(criteria.equal(note.get(Note_.createdAt), createdAt),
+                                criteria.lessThan(note.get(Note_.id), id))));
+        return session().createSelectionQuery(newestFirst(criteria, query, note));
+    }
+
+    private static JpaCriteriaQuery<Note> newestFirst(HibernateCriteriaBuilder criteria, JpaCriteriaQuery<Note> query,
+            JpaRoot<Note> note) {
+        return query.orderBy(criteria.desc(note.get(Note_.createdAt)), criteria.desc(note.get(Note_.id)));
+    }
 
     /**
      * The owner's notes whose title or body match, newest first, after (createdAt, id). {@code words}
