@@ -16,6 +16,7 @@ import dev.lambdanotes.http.HttpResponse;
 import dev.lambdanotes.http.JsonBodies;
 import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
+import dev.lambdanotes.json.JsonTrees;
 import dev.lambdanotes.observability.Telemetry;
 import java.util.function.Supplier;
 import java.io.IOException;
@@ -72,11 +73,11 @@ public final class AccountRoutes implements Routes {
 
     private HttpResponse profile(HttpRequest request) {
         User user = accounts.profile(tokens.caller(BearerToken.from(request)));
-        ObjectNode json = JsonBodies.newObject();
+        ObjectNode json = JsonTrees.newObject();
         json.put("id", user.id().toString());
         json.put("username", user.username());
         json.put("createdAt", user.createdAt().toString());
-        return HttpResponse.json(200, JsonBodies.write(json));
+        return HttpResponse.json(200, JsonTrees.write(json));
     }
 
     private HttpResponse changePassword(HttpRequest request) {

@@ -24,6 +24,7 @@ import dev.lambdanotes.http.HttpResponse;
 import dev.lambdanotes.http.JsonBodies;
 import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
+import dev.lambdanotes.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
@@ -107,11 +108,11 @@ public final class NotesRoutes implements Routes {
         } catch (MalformedCursor e) {
             throw InvalidQueryParameters.of("cursor", "does not continue this listing or search; start again without it");
         }
-        ObjectNode json = JsonBodies.newObject();
+        ObjectNode json = JsonTrees.newObject();
         ArrayNode items = json.putArray("items");
         page.items().forEach(note -> items.add(representation(note)));
         json.put("nextCursor", page.next().map(PageCursor::encode).orElse(null));
-        return HttpResponse.json(200, JsonBodies.write(json));
+        return HttpResponse.json(200, JsonTrees.write(json));
     }
 
     private HttpResponse create(HttpRequest request) {
@@ -189,12 +190,12 @@ public final class NotesRoutes implements Routes {
     }
 
     private static HttpResponse withNote(int status, Note note) {
-        return HttpResponse.json(status, JsonBodies.write(representation(note)))
+        return HttpResponse.json(status, JsonTrees.write(representation(note)))
                 .withHeader("ETag", EntityTags.of(note.version()));
     }
 
     private static ObjectNode representation(Note note) {
-        ObjectNode json = JsonBodies.newObject();
+        ObjectNode json = JsonTrees.newObject();
         json.put("id", note.id().toString());
         json.put("title", note.title());
         json.put("body", note.body());

@@ -10,6 +10,7 @@ import dev.lambdanotes.http.HttpResponse;
 import dev.lambdanotes.http.JsonBodies;
 import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
+import dev.lambdanotes.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.observability.Telemetry;
 import java.io.IOException;
@@ -56,10 +57,10 @@ public final class RegisterRoutes implements Routes {
         fields.requireValidTypes();
         User user = registerUser.register(new Credentials(username, password), request.sourceIp());
         telemetry.userRegistered(user.id(), user.username());
-        ObjectNode json = JsonBodies.newObject();
+        ObjectNode json = JsonTrees.newObject();
         json.put("id", user.id().toString());
         json.put("username", user.username());
         json.put("createdAt", user.createdAt().toString());
-        return HttpResponse.json(201, JsonBodies.write(json));
+        return HttpResponse.json(201, JsonTrees.write(json));
     }
 }

@@ -13,6 +13,7 @@ import dev.lambdanotes.http.InvalidQueryParameters;
 import dev.lambdanotes.http.JsonBodies;
 import dev.lambdanotes.http.RequestFields;
 import dev.lambdanotes.http.Router;
+import dev.lambdanotes.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdanotes.observability.Telemetry;
 import java.io.IOException;
@@ -75,11 +76,11 @@ public final class SessionRoutes implements Routes {
             throw e;
         }
         telemetry.loginSucceeded(username);
-        ObjectNode json = JsonBodies.newObject();
+        ObjectNode json = JsonTrees.newObject();
         json.put("token", issued.token());
         json.put("tokenType", "Bearer");
         json.put("expiresIn", issued.expiresIn().toSeconds());
-        return HttpResponse.json(200, JsonBodies.write(json));
+        return HttpResponse.json(200, JsonTrees.write(json));
     }
 
     /** {@code ?everywhere=true} revokes every token of the user, on every device; otherwise only this one. */

@@ -13,22 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Reads request bodies as JSON and writes response bodies, with the tree model only (through
- * {@link JsonTrees}): no reflection-based binding, and every type mismatch is ours to report
- * precisely. A duplicate member or trailing data makes a body malformed.
+ * Reads request bodies as JSON objects, with the tree model only (through {@link JsonTrees}): no
+ * reflection-based binding, and every type mismatch is ours to report precisely. A duplicate
+ * member or trailing data makes a body malformed. Responses are trees written with JsonTrees.
  */
 public final class JsonBodies {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private JsonBodies() {
-    }
-
-    public static ObjectNode newObject() {
-        return JsonTrees.newObject();
-    }
-
-    public static String write(JsonNode node) {
-        return JsonTrees.write(node);
     }
 
     /** The request body as a JSON object, after checking its presence, size and media type. */

@@ -9,6 +9,7 @@ import dev.lambdanotes.domain.StaleVersion;
 import dev.lambdanotes.domain.TooManyAttempts;
 import dev.lambdanotes.domain.UsernameTaken;
 import dev.lambdanotes.domain.WrongPassword;
+import dev.lambdanotes.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
@@ -141,7 +142,7 @@ public final class ProblemMapper {
     }
 
     private static ObjectNode problem(String type, String title, int status, String detail) {
-        ObjectNode problem = JsonBodies.newObject();
+        ObjectNode problem = JsonTrees.newObject();
         problem.put("type", type);
         problem.put("title", title);
         problem.put("status", status);
@@ -151,7 +152,7 @@ public final class ProblemMapper {
 
     private static HttpResponse respond(ObjectNode problem) {
         return new HttpResponse(problem.get("status").intValue(), HttpResponse.baseHeaders(MEDIA_TYPE),
-                JsonBodies.write(problem));
+                JsonTrees.write(problem));
     }
 
     private static HttpResponse unauthorized(ObjectNode problem, String challenge) {
