@@ -60,8 +60,6 @@ public final class HibernateBootstrap {
         configuration.setProperty("hibernate.jdbc.batch_size", "0");
         configuration.setProperty("hibernate.query.fail_on_pagination_over_collection_fetch", "true");
         configuration.setProperty("hibernate.query.plan_cache_enabled", "true");
-        // Criteria queries of the same shape reuse their translation to SQL, as HQL queries do.
-        configuration.setProperty("hibernate.criteria.plan_cache_enabled", "true");
         configuration.setProperty("hibernate.show_sql", "false");
         return configuration;
     }
