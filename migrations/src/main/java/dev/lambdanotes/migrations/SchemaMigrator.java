@@ -4,6 +4,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -64,11 +65,18 @@ public final class SchemaMigrator {
         cancelled = true;
     }
 
+    /**
+     * Applies the pending migrations. The version after is the schema's, read once the run is over:
+     * two runs at once take turns migration by migration (Flyway locks the history table for each),
+     * so the last migration a run applied itself may not be the latest.
+     */
     public Summary migrate() {
         MigrateResult result = flyway.migrate();
         List<String> applied = result.migrations == null ? List.of()
                 : result.migrations.stream().map(m -> m.version + " " + m.description).toList();
-        String after = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        MigrationInfo current = flyway.info().current();
+        String after = current != null && current.getVersion() != null ? current.getVersion().getVersion()
+                : result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         return new Summary(result.initialSchemaVersion, after, applied);
     }
 }
