@@ -8,7 +8,7 @@ import dev.lambdanotes.domain.NoteNotFound;
 import dev.lambdanotes.domain.StaleVersion;
 import dev.lambdanotes.domain.UserId;
 import dev.lambdanotes.domain.VersionPrecondition;
-import dev.lambdanotes.persistence.NoteRepository;
+import dev.lambdanotes.persistence.NoteQueries;
 import dev.lambdanotes.persistence.NoteRepository_;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -31,11 +31,13 @@ public final class NoteService {
 
     private final SessionFactory sessions;
     private final AccessTokens tokens;
+    private final NoteQueries queries;
 
     @Inject
-    public NoteService(SessionFactory sessions, AccessTokens tokens) {
+    public NoteService(SessionFactory sessions, AccessTokens tokens, NoteQueries queries) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.queries = queries;
     }
 
     /** The caller's notes, newest first; throws {@link MalformedCursor} for a cursor of a search. */
@@ -45,10 +47,9 @@ public final class NoteService {
         }
         List<Note> rows = sessions.fromSession(session -> {
             UserId owner = tokens.userOf(session, caller);
-            NoteRepository notes = new NoteRepository_(session);
             var query = after.isPresent()
-                    ? notes.newestOfAfter(owner.value(), after.get().createdAt(), after.get().id())
-                    : notes.newestOf(owner.value());
+                    ? queries.newestOfAfter(session, owner.value(), after.get().createdAt(), after.get().id())
+                    : queries.newestOf(session, owner.value());
             return query.setMaxResults(limit + 1).getResultList();
         });
         return page(rows, limit, "");
@@ -119,14 +120,14 @@ public final class NoteService {
 
     public void delete(Caller caller, NoteId id) {
         int deleted = sessions.fromTransaction(session ->
-                new NoteRepository_(session).deleteOwned(tokens.userOf(session, caller).value(), id.value()));
+                queries.deleteOwned(session, tokens.userOf(session, caller).value(), id.value()));
         if (deleted == 0) {
             throw new NoteNotFound();
         }
     }
 
-    private static Note findOwned(Session session, UserId owner, NoteId id, LockModeType lock) {
-        return new NoteRepository_(session).owned(owner.value(), id.value())
+    private Note findOwned(Session session, UserId owner, NoteId id, LockModeType lock) {
+        return queries.owned(session, owner.value(), id.value())
                 .setLockMode(lock)
                 .uniqueResultOptional()
                 .orElseThrow(NoteNotFound::new);

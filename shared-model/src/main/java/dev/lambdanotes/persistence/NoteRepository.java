@@ -5,27 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.hibernate.annotations.processing.HQL;
 import org.hibernate.annotations.processing.SQL;
-import org.hibernate.query.SelectionQuery;
 
 /**
- * The queries on notes, checked against the entities by Hibernate Processor when the code
- * compiles. Every one names the owner, so another user's note is never read, changed or deleted.
+ * The search of notes, native SQL (PostgreSQL's full-text search) checked by Hibernate Processor
+ * when the code compiles. It names the owner, so another user's note is never found. The other
+ * queries on notes are {@link NoteQueries}.
  */
 public interface NoteRepository {
     Session session();
-
-    @HQL("from Note n where n.ownerId = :owner order by n.createdAt desc, n.id desc")
-    SelectionQuery<Note> newestOf(UUID owner);
-
-    /** The owner's notes after a page cursor's position in the newest-first order. */
-    @HQL("""
-            from Note n
-            where n.ownerId = :owner
-              and (n.createdAt < :createdAt or (n.createdAt = :createdAt and n.id < :id))
-            order by n.createdAt desc, n.id desc""")
-    SelectionQuery<Note> newestOfAfter(UUID owner, Instant createdAt, UUID id);
 
     /**
      * The owner's notes whose title or body match, newest first, after (createdAt, id). {@code words}
@@ -43,10 +31,4 @@ public interface NoteRepository {
             order by n.created_at desc, n.id desc
             limit :limit""")
     List<Note> search(UUID owner, String words, String prefix, Instant createdAt, UUID id, int limit);
-
-    @HQL("from Note n where n.id = :id and n.ownerId = :owner")
-    SelectionQuery<Note> owned(UUID owner, UUID id);
-
-    @HQL("delete from Note n where n.id = :id and n.ownerId = :owner")
-    int deleteOwned(UUID owner, UUID id);
 }

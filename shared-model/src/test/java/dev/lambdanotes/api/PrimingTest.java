@@ -18,6 +18,7 @@ import dev.lambdanotes.observability.Telemetry;
 import dev.lambdanotes.persistence.DataSources;
 import dev.lambdanotes.persistence.DryRunDataSource;
 import dev.lambdanotes.persistence.HibernateBootstrap;
+import dev.lambdanotes.persistence.NoteQueries;
 import dev.lambdanotes.testing.TestDatabase;
 import dev.lambdanotes.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
@@ -86,7 +87,7 @@ class PrimingTest {
         RegisterUser registerUser = new RegisterUser(sessions, hasher, throttle);
         LogIn logIn = new LogIn(sessions, hasher, tokens, throttle);
         Priming priming = new Priming(dryRuns, () -> registerUser, () -> logIn);
-        return new Wired(pool, priming, new NotesRoutes(tokens, new NoteService(sessions, tokens), telemetry));
+        return new Wired(pool, priming, new NotesRoutes(tokens, new NoteService(sessions, tokens, new NoteQueries(sessions)), telemetry));
     }
 
     private Wired wiredToAnEmptyDatabase() {

@@ -21,6 +21,7 @@ import dev.lambdanotes.observability.Telemetry;
 import dev.lambdanotes.persistence.DataSources;
 import dev.lambdanotes.persistence.DryRunDataSource;
 import dev.lambdanotes.persistence.HibernateBootstrap;
+import dev.lambdanotes.persistence.NoteQueries;
 import dev.lambdanotes.persistence.SnapStartHooks;
 import dev.lambdanotes.testing.ApiEvent;
 import dev.lambdanotes.testing.Invoke;
@@ -92,7 +93,7 @@ public final class TestApp implements AutoCloseable {
         LogIn logIn = new LogIn(sessions, hasher, tokens, throttle);
         this.register = new RegisterRoutes(registerUser, telemetry);
         this.session = new SessionRoutes(logIn, tokens, telemetry);
-        this.notes = new NotesRoutes(tokens, new NoteService(sessions, tokens), telemetry);
+        this.notes = new NotesRoutes(tokens, new NoteService(sessions, tokens, new NoteQueries(sessions)), telemetry);
         this.account = new AccountRoutes(tokens, new AccountService(sessions, hasher, tokens, throttle), telemetry);
         this.priming = new Priming(dryRuns, () -> registerUser, () -> logIn);
     }
