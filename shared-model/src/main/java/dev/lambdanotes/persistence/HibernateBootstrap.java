@@ -22,7 +22,8 @@ import org.hibernate.cfg.MappingSettings;
  * JAXB runtime. The entities are mapped to need neither: no lazy to-one association, no
  * {@code getReference}; a model that needs a proxy fails in every test that touches it. No entity
  * maps a JSON or XML column either, so Hibernate builds no Jackson mapper for them
- * ({@link NoJsonOrXmlColumns}).
+ * ({@link NoJsonOrXmlColumns}) and registers no JSON, array or XML function
+ * ({@link PostgreSQLWithoutJsonArrayXmlFunctions}).
  */
 public final class HibernateBootstrap {
     /** Every entity of the model. A new entity is added here and nowhere else. */
@@ -50,6 +51,7 @@ public final class HibernateBootstrap {
         configuration.getProperties().put("jakarta.persistence.nonJtaDataSource", dataSource);
         configuration.getProperties().put(MappingSettings.JSON_FORMAT_MAPPER, NoJsonOrXmlColumns.INSTANCE);
         configuration.getProperties().put(MappingSettings.XML_FORMAT_MAPPER, NoJsonOrXmlColumns.INSTANCE);
+        configuration.getProperties().put("hibernate.dialect", PostgreSQLWithoutJsonArrayXmlFunctions.class);
         configuration.setProperty("jakarta.persistence.database-product-name", "PostgreSQL");
         configuration.setProperty("jakarta.persistence.database-product-version", DATABASE_VERSION);
         configuration.setProperty("hibernate.boot.allow_jdbc_metadata_access", "false");

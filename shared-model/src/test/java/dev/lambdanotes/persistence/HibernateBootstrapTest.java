@@ -55,6 +55,25 @@ class HibernateBootstrapTest {
         }
     }
 
+    @Test
+    void theDialect_isPostgreSql17_withoutJsonArrayOrXmlFunctions() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere"));
+
+        try (HikariDataSource dataSource = DataSources.create(config, "boot-test");
+             SessionFactory sessions = HibernateBootstrap.sessionFactory(dataSource)) {
+            SessionFactoryImplementor factory = sessions.unwrap(SessionFactoryImplementor.class);
+            assertThat(factory.getJdbcServices().getDialect())
+                    .isInstanceOf(PostgreSQLWithoutJsonArrayXmlFunctions.class)
+                    .satisfies(dialect -> assertThat(dialect.getVersion().getDatabaseMajorVersion()).isEqualTo(17));
+            var functions = factory.getQueryEngine().getSqmFunctionRegistry();
+            assertThat(functions.findFunctionDescriptor("json_value")).isNull();
+            assertThat(functions.findFunctionDescriptor("array_contains")).isNull();
+            assertThat(functions.findFunctionDescriptor("xmlelement")).isNull();
+            assertThat(functions.findFunctionDescriptor("lower")).isNotNull();
+            assertThat(functions.findFunctionDescriptor("coalesce")).isNotNull();
+        }
+    }
+
     /** So that every test of the model and the functions proves that they need no XML binding. */
     @Test
     void noJaxbImplementation_isOnTheClassPath() {
