@@ -22,8 +22,8 @@ import java.util.Map;
  * The cold-start benchmark (bench/cold-start): N cold starts of each API function, each a new
  * instance through the local runtime, with and without the function's AOT cache, against an
  * embedded PostgreSQL of its own. For each it reports the client-observed time from the instance's
- * launch to its first response, Init Duration and the first invocation's Duration (medians and
- * p90), then Max Memory Used after 1,000 warm requests to one instance, the JVM floor (a hello
+ * launch to its first response, Init Duration, the first invocation's Duration, and the CPU time
+ * the instance's JVM used until then (medians and p90), then Max Memory Used after 1,000 warm requests to one instance, the JVM floor (a hello
  * world on the same JDK and options, in the same run), and the deployable artifacts' sizes.
  * A benchmark, not a test: it asserts nothing and prints a Markdown report.
  */
@@ -104,8 +104,8 @@ public final class ColdStartBenchmark {
         out.printf("Machine: %d cores, %s, %s. JDK %s (%s). Runs per row: %d.%n%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name") + " "
                         + System.getProperty("os.arch"), jdk.version(), jdk.home(), runs);
-        out.println("| Function, first request | AOT cache | Time to first response, median (p90) | Init Duration, median (p90) | First invocation Duration, median (p90) |");
-        out.println("|---|---|---|---|---|");
+        out.println("| Function, first request | AOT cache | Time to first response, median (p90) | Init Duration, median (p90) | First invocation Duration, median (p90) | CPU time to first response, median (p90) |");
+        out.println("|---|---|---|---|---|---|");
         for (Map.Entry<String, String> function : firstRequests.entrySet()) {
             FunctionPool pool = runtime.pool(function.getKey());
             InstanceSettings cached = pool.settings();
@@ -118,6 +118,7 @@ public final class ColdStartBenchmark {
                 List<Double> total = new ArrayList<>();
                 List<Double> init = new ArrayList<>();
                 List<Double> first = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
                     progress.printf("%s, %s, run %d of %d%n", function.getKey(), mode.aot().onClassPath() ? "AOT cache" : "no cache", i + 1, runs);
                     byte[] event = firstEvent(function.getKey(), i);
@@ -126,6 +127,7 @@ public final class ColdStartBenchmark {
                     try {
                         InvocationResult result = instance.invoke(event);
                         long end = System.nanoTime();
+                        instance.cpuTime().ifPresent(used -> cpu.add(used.toNanos() / 1e6));
                         if (result.outcome() != InvocationResult.Outcome.SUCCEEDED || status(result) >= 400) {
                             throw new IllegalStateException(function.getKey() + " answered " + new String(result.payload(), StandardCharsets.UTF_8));
                         }
@@ -137,8 +139,9 @@ public final class ColdStartBenchmark {
                         instance.stop();
                     }
                 }
-                out.printf("| %s, %s | %s | %s | %s | %s |%n", function.getKey(), function.getValue(),
-                        mode.aot().onClassPath() ? "yes" : "no", stat(total), stat(init), stat(first));
+                out.printf("| %s, %s | %s | %s | %s | %s | %s |%n", function.getKey(), function.getValue(),
+                        mode.aot().onClassPath() ? "yes" : "no", stat(total), stat(init), stat(first),
+                        cpu.isEmpty() ? "not reported by this OS" : stat(cpu));
             }
         }
 

@@ -2,6 +2,7 @@ package dev.lambdanotes.local;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -56,6 +57,14 @@ final class FunctionInstance {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * The CPU time (user and system, all threads) the instance's JVM has used so far, where the
+     * operating system tells it (Linux does, in clock ticks of 10 ms).
+     */
+    Optional<Duration> cpuTime() {
+        return process.info().totalCpuDuration();
     }
 
     boolean alive() {
