@@ -23,8 +23,9 @@ import java.util.Map;
  * instance through the local runtime, with and without the function's AOT cache, against an
  * embedded PostgreSQL of its own. For each it reports the client-observed time from the instance's
  * launch to its first response, Init Duration, the first invocation's Duration, and the CPU time
- * the instance's JVM used until then (medians and p90), then Max Memory Used after 1,000 warm requests to one instance, the JVM floor (a hello
- * world on the same JDK and options, in the same run), and the deployable artifacts' sizes.
+ * the instance's JVM used until then (medians and p90), then Max Memory Used after 1,000 warm
+ * requests to one instance, the JVM floor (a hello world on the same JDK and options, in the same
+ * run), and the deployable artifacts' sizes.
  * A benchmark, not a test: it asserts nothing and prints a Markdown report.
  */
 public final class ColdStartBenchmark {

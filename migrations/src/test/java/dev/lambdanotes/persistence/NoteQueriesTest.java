@@ -37,9 +37,7 @@ class NoteQueriesTest {
     static void migrate() {
         database = TestPostgres.instance().createDatabase("note_queries");
         new SchemaMigrator(database.dataSource()).migrate();
-        sessions = HibernateBootstrap.configuration(database.dataSource())
-                .setProperty("hibernate.generate_statistics", "true")
-                .buildSessionFactory();
+        sessions = HibernateBootstrap.sessionFactory(database.dataSource());
         queries = new NoteQueries(sessions);
     }
 
@@ -115,8 +113,7 @@ class NoteQueriesTest {
     }
 
     private static int deleted(UserId who, UUID id) {
-        Integer count = sessions.fromTransaction(session -> queries.deleteOwned(session, who.value(), id));
-        return count;
+        return sessions.fromTransaction(session -> queries.deleteOwned(session, who.value(), id));
     }
 
     private static List<UUID> ids(List<Note> notes) {
