@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +53,10 @@ final class AotCache {
             return !jvmOptions.isEmpty();
         }
     }
+
+    private static final String TRAINING = "-training-";
+    /** A training's configuration or cache, named for the process that trained it. */
+    private static final Pattern TRAINING_FILE = Pattern.compile(".+" + TRAINING + "(\\d{1,18})\\.aot(conf)?");
 
     private final Path folder;
     private final Map<String, String> jarDigests = new ConcurrentHashMap<>();
@@ -122,12 +128,28 @@ final class AotCache {
         return false;
     }
 
-    /** A file in the cache folder for a training run to write its AOT configuration into. */
+    /**
+     * A file in the cache folder for a training run to write its AOT configuration into, named for
+     * this process. The files of trainings whose process is gone (stopped while training, such as
+     * by Ctrl-C) are deleted first: each holds 50 to 70 MB, and nothing else would remove them.
+     */
     Path trainingOutput(String functionId) throws IOException {
         Files.createDirectories(folder);
-        Path output = folder.resolve(functionId + "-training-" + ProcessHandle.current().pid() + ".aotconf");
+        deleteAbandonedTrainings();
+        Path output = folder.resolve(functionId + TRAINING + ProcessHandle.current().pid() + ".aotconf");
         Files.deleteIfExists(output);
         return output;
+    }
+
+    private void deleteAbandonedTrainings() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Matcher training = TRAINING_FILE.matcher(file.getFileName().toString());
+                if (training.matches() && ProcessHandle.of(Long.parseLong(training.group(1))).isEmpty()) {
+                    delete(file);
+                }
+            }
+        }
     }
 
     /**

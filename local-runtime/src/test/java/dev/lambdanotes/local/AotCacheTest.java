@@ -85,4 +85,26 @@ class AotCacheTest {
         assertThat(stale).doesNotExist();
         assertThat(otherFunction).exists();
     }
+
+    @Test
+    void aTrainingWhoseProcessIsGone_hasItsFilesDeleted_whenTheNextTrainingStarts() throws Exception {
+        Path folderOfCaches = Files.createDirectories(folder.resolve("caches"));
+        Process ended = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ended.waitFor();
+        long gone = ended.pid();
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        Path abandonedConfiguration = Files.writeString(folderOfCaches.resolve("LoginFunction-training-" + gone + ".aotconf"), "x");
+        Path abandonedCache = Files.writeString(folderOfCaches.resolve("LoginFunction-training-" + gone + ".aot"), "x");
+        Path runningElsewhere = Files.writeString(folderOfCaches.resolve("LoginFunction-training-" + alive + ".aotconf"), "x");
+        Path installed = Files.writeString(folderOfCaches.resolve("LoginFunction-jdk25-0000000000000000.aot"), "x");
+
+        Path output = caches.trainingOutput("NotesFunction");
+
+        assertThat(abandonedConfiguration).doesNotExist();
+        assertThat(abandonedCache).doesNotExist();
+        assertThat(runningElsewhere).exists();
+        assertThat(installed).exists();
+        assertThat(output.getFileName().toString()).isEqualTo("NotesFunction-training-" + ProcessHandle.current().pid() + ".aotconf");
+    }
 }
