@@ -75,8 +75,7 @@ public final class SchemaMigrator {
         List<String> applied = result.migrations == null ? List.of()
                 : result.migrations.stream().map(m -> m.version + " " + m.description).toList();
         MigrationInfo current = flyway.info().current();
-        String after = current != null && current.getVersion() != null ? current.getVersion().getVersion()
-                : result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        String after = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
         return new Summary(result.initialSchemaVersion, after, applied);
     }
 }

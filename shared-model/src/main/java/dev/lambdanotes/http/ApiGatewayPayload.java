@@ -17,9 +17,10 @@ import java.util.Map;
  * The JSON an API Gateway HTTP API exchanges with a function (payload format 2.0), read and written
  * here with Jackson's tree model and generator through {@link JsonTrees}, as strictly as request
  * bodies (an event with a duplicate member or trailing data is malformed). The functions are
- * stream handlers: the Lambda Java runtime hands them the event's bytes as they came, and never loads its own reflection-based
- * serializer for the event classes (about 800 classes, 700 of them its shaded Jackson, built at
- * every cold start), nor needs the event classes in the artifacts.
+ * stream handlers: the Lambda Java runtime hands them the event's bytes as they came, and never
+ * loads its own reflection-based serializer for the event classes (about 800 classes, 700 of
+ * them its shaded Jackson, built at every cold start), nor needs the event classes in the
+ * artifacts.
  *
  * <p>Only the members the functions use are read: routeKey, rawPath, headers,
  * queryStringParameters, pathParameters, body, isBase64Encoded and, in requestContext, requestId
