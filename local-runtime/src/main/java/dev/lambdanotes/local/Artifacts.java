@@ -1,6 +1,7 @@
 package dev.lambdanotes.local;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Where each function's code is: the Makefile that `sam build` runs names the Maven module of each
@@ -52,6 +55,38 @@ public final class Artifacts {
                     .orElseThrow(() -> new IllegalStateException("no -lambda.jar in " + target + ": run mvn package"));
         } catch (IOException e) {
             throw new IllegalStateException("no build output in " + target + ": run mvn package", e);
+        }
+    }
+
+    /**
+     * The size of the deployment package `sam deploy` uploads for a function: a zip of its build
+     * folder, which holds the jar in lib/ (see the Makefile), deflated at the default level as the
+     * SAM CLI does. The jar's entries are stored, not deflated (the parent pom says why), so this is
+     * the figure that says how much is uploaded and kept; the jar's own size is what Lambda unzips.
+     */
+    public static long deploymentPackageBytes(Path jar) {
+        CountingOutputStream counter = new CountingOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(counter)) {
+            zip.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
+            Files.copy(jar, zip);
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counter.count;
+    }
+
+    private static final class CountingOutputStream extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
         }
     }
 
