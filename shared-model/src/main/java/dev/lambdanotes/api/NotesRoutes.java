@@ -124,7 +124,8 @@ public final class NotesRoutes implements Routes {
 
     private HttpResponse get(HttpRequest request) {
         Caller caller = tokens.caller(BearerToken.from(request));
-        return withNote(200, notes.get(caller, noteId(request)));
+        NoteId id = noteId(request);
+        return withNote(200, notes.get(caller, id, EntityTags.ifMatch(request.header("If-Match"))));
     }
 
     private HttpResponse update(HttpRequest request) {
@@ -136,7 +137,8 @@ public final class NotesRoutes implements Routes {
 
     private HttpResponse delete(HttpRequest request) {
         Caller caller = tokens.caller(BearerToken.from(request));
-        notes.delete(caller, noteId(request));
+        NoteId id = noteId(request);
+        notes.delete(caller, id, EntityTags.ifMatch(request.header("If-Match")));
         return HttpResponse.noContent();
     }
 

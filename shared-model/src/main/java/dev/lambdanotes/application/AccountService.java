@@ -51,6 +51,10 @@ public final class AccountService {
         sessions.inTransaction(session -> {
             UserId id = tokens.userOf(session, caller);
             User locked = session.find(User.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+            if (locked == null) {
+                // The account was deleted meanwhile, and the caller's token with it.
+                throw new NotAuthenticated();
+            }
             locked.replacePasswordHash(newHash);
             tokens.revokeAllBut(session, id, caller);
         });
@@ -72,16 +76,22 @@ public final class AccountService {
         return user.id();
     }
 
-    /** Checks the password under the login throttle: a refusal before hashing, a failure counted, a success forgets earlier ones. */
+    /**
+     * Checks the password under the login throttle, as {@link LogIn} does: a refusal before
+     * hashing, the attempt counted before it is hashed, a success forgetting the username's failures
+     * and giving back the address's count.
+     */
     private void confirm(User user, String password, String sourceIp) {
         AttemptThrottle.Key account = AttemptThrottle.Key.loginAccount(user.username());
-        List<AttemptThrottle.Key> counters = List.of(account, AttemptThrottle.Key.loginSource(sourceIp));
-        sessions.inSession(session -> throttle.check(session, counters));
+        AttemptThrottle.Key source = AttemptThrottle.Key.loginSource(sourceIp);
+        sessions.inTransaction(session -> throttle.admit(session, List.of(account, source)));
         if (!hasher.matches(password, user.passwordHash())) {
-            sessions.inTransaction(session -> throttle.record(session, counters));
             throw new WrongPassword(user.id());
         }
-        sessions.inTransaction(session -> throttle.reset(session, account));
+        sessions.inTransaction(session -> {
+            throttle.reset(session, account);
+            throttle.release(session, source);
+        });
     }
 
     private User userOf(Session session, Caller caller) {

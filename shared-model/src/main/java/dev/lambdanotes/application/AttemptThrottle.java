@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 
@@ -97,40 +99,33 @@ public final class AttemptThrottle {
         };
     }
 
-    /** Throws {@link TooManyAttempts} with the longest wait if any of the counters is holding attempts back. */
-    public void check(Session session, List<Key> keys) {
+    /**
+     * Counts an attempt against each key before its outcome is known, in the caller's transaction,
+     * and deletes a batch of expired counters on the way. The counters are locked first (created
+     * when absent, in a fixed order, so two requests counting the same keys cannot deadlock), and
+     * {@link TooManyAttempts} is thrown with the longest wait if any of them is holding attempts
+     * back; nothing is counted then. Parallel attempts against one counter therefore take turns
+     * here, and each one sees the others counted: none slips past a limit. An attempt that turns
+     * out to be no failure gives its count back with {@link #release} or {@link #reset}. Returns
+     * the kinds whose counters now hold further attempts back.
+     */
+    public List<Kind> admit(Session session, List<Key> keys) {
         Instant now = clock.instant();
+        Map<Key, AttemptCounter> locked = lock(session, keys, now);
         Optional<Refusal> refusal = Optional.empty();
-        for (Key key : keys) {
-            Optional<Duration> wait = new AttemptCounterRepository_(session).withKey(key.digest())
-                    .uniqueResultOptional()
-                    .flatMap(counter -> counter.waitAt(now));
+        for (Map.Entry<Key, AttemptCounter> entry : locked.entrySet()) {
+            Optional<Duration> wait = entry.getValue().waitAt(now);
             if (wait.isPresent() && (refusal.isEmpty() || wait.get().compareTo(refusal.get().delay()) > 0)) {
-                refusal = Optional.of(new Refusal(key.kind(), wait.get()));
+                refusal = Optional.of(new Refusal(entry.getKey().kind(), wait.get()));
             }
         }
         refusal.ifPresent(r -> {
             throw new TooManyAttempts(r.delay(), r.kind().label());
         });
-    }
-
-    /**
-     * Counts an attempt against each key, in the caller's transaction, and deletes a batch of
-     * expired counters on the way; returns the kinds whose counters now hold further attempts back.
-     */
-    public List<Kind> record(Session session, List<Key> keys) {
-        Instant now = clock.instant();
         List<Kind> engaged = new ArrayList<>();
-        // A fixed lock order, so two requests counting the same keys cannot deadlock.
-        AttemptCounterRepository counters = new AttemptCounterRepository_(session);
-        List<Key> ordered = new ArrayList<>(keys);
-        ordered.sort(Comparator.comparing(key -> HexFormat.of().formatHex(key.digest())));
-        for (Key key : ordered) {
-            byte[] digest = key.digest();
-            counters.insertIfAbsent(digest, now);
-            AttemptCounter counter = counters.withKey(digest)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getSingleResult();
+        for (Map.Entry<Key, AttemptCounter> entry : locked.entrySet()) {
+            Key key = entry.getKey();
+            AttemptCounter counter = entry.getValue();
             counter.recordAttempt(now, policyOf(key.kind()));
             if (counter.waitAt(now).isPresent()) {
                 engaged.add(key.kind());
@@ -140,14 +135,34 @@ public final class AttemptThrottle {
         // The counts are written before the clean-up, which would otherwise take a row just
         // inserted (its placeholder expiry is now) for an expired one.
         session.flush();
-        counters.deleteExpired(now, EXPIRED_DELETED_PER_WRITE);
+        new AttemptCounterRepository_(session).deleteExpired(now, EXPIRED_DELETED_PER_WRITE);
         return engaged;
     }
 
-    /** Checks the keys and, if no counter holds the attempt back, counts it: for attempts counted whatever their outcome. */
-    public List<Kind> admit(Session session, List<Key> keys) {
-        check(session, keys);
-        return record(session, keys);
+    /**
+     * Gives back the attempt {@link #admit} counted against the key: it turned out to be no failure.
+     * A counter left with no attempt is deleted, as it would never have been written.
+     */
+    public void release(Session session, Key key) {
+        AttemptCounter counter = lock(session, List.of(key), clock.instant()).get(key);
+        counter.forgetAttempt(policyOf(key.kind()));
+        if (counter.attempts() == 0) {
+            session.remove(counter);
+        }
+    }
+
+    /** The keys' counters, locked for the rest of the transaction in the order of their digests; a missing one is created, expired. */
+    private static Map<Key, AttemptCounter> lock(Session session, List<Key> keys, Instant now) {
+        AttemptCounterRepository counters = new AttemptCounterRepository_(session);
+        List<Key> ordered = new ArrayList<>(keys);
+        ordered.sort(Comparator.comparing(key -> HexFormat.of().formatHex(key.digest())));
+        Map<Key, AttemptCounter> locked = new LinkedHashMap<>();
+        for (Key key : ordered) {
+            byte[] digest = key.digest();
+            counters.insertIfAbsent(digest, now);
+            locked.put(key, counters.withKey(digest).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult());
+        }
+        return locked;
     }
 
     /** Forgets the key's counter: the owner of an account proved the password. */

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.hibernate.SessionFactory;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Exchanges a username and password for a new bearer token. An unknown username and a wrong
  * password fail alike, and cost the same hashing work.
  */
 public final class LogIn {
+    static final String TOKEN_OWNER_CONSTRAINT = "access_tokens_user_id_fkey";
+
     private final SessionFactory sessions;
     private final PasswordHasher hasher;
     private final AccessTokens tokens;
@@ -36,7 +39,7 @@ public final class LogIn {
      * Failures are counted per username (whether an account has it or not) and per source
      * address; while either counter holds attempts back, the attempt is refused with
      * {@link dev.lambdanotes.domain.TooManyAttempts} before any hashing. A success forgets the
-     * username's failures.
+     * username's failures, and gives back the attempt counted against the address.
      */
     public IssuedToken logIn(String username, String password, String sourceIp) {
         List<FieldError> errors = new ArrayList<>();
@@ -53,9 +56,11 @@ public final class LogIn {
             throw new InvalidInput(errors);
         }
         AttemptThrottle.Key account = AttemptThrottle.Key.loginAccount(username);
-        List<AttemptThrottle.Key> counters = List.of(account, AttemptThrottle.Key.loginSource(sourceIp));
-        Optional<User> user = sessions.fromSession(session -> {
-            throttle.check(session, counters);
+        AttemptThrottle.Key source = AttemptThrottle.Key.loginSource(sourceIp);
+        Optional<User> user = sessions.fromTransaction(session -> {
+            // Counted as a failure until the password proves otherwise, so that parallel guesses
+            // each see the others (AttemptThrottle.admit).
+            throttle.admit(session, List.of(account, source));
             // A name no account can have is not looked up (a NUL in it would even make the query fail).
             return Credentials.isPossibleUsername(username) ? Users.findByUsername(session, username) : Optional.empty();
         });
@@ -67,13 +72,21 @@ public final class LogIn {
             matches = hasher.matches(password, user.get().passwordHash());
         }
         if (!matches) {
-            sessions.inTransaction(session -> throttle.record(session, counters));
             throw new InvalidCredentials(user.isPresent());
         }
-        return sessions.fromTransaction(session -> {
-            throttle.reset(session, account);
-            return tokens.issue(session, user.get().id());
-        });
+        try {
+            return sessions.fromTransaction(session -> {
+                throttle.reset(session, account);
+                throttle.release(session, source);
+                return tokens.issue(session, user.get().id());
+            });
+        } catch (ConstraintViolationException e) {
+            // The account was deleted while its password was being checked.
+            if (TOKEN_OWNER_CONSTRAINT.equals(e.getConstraintName())) {
+                throw new InvalidCredentials(false);
+            }
+            throw e;
+        }
     }
 
     public void logOut(String token) {

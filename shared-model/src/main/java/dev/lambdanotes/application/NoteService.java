@@ -1,5 +1,6 @@
 package dev.lambdanotes.application;
 
+import dev.lambdanotes.domain.NotAuthenticated;
 import dev.lambdanotes.domain.Note;
 import dev.lambdanotes.domain.NoteContent;
 import dev.lambdanotes.domain.NoteId;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import org.hibernate.Session;
 import javax.inject.Inject;
 import org.hibernate.SessionFactory;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The notes use cases. Every query names the owner, so a note of another user is never read,
@@ -28,6 +30,7 @@ import org.hibernate.SessionFactory;
 public final class NoteService {
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
+    static final String NOTE_OWNER_CONSTRAINT = "notes_owner_id_fkey";
 
     private final SessionFactory sessions;
     private final AccessTokens tokens;
@@ -87,17 +90,45 @@ public final class NoteService {
      *                such (401) before anything about its body is said
      */
     public Note create(Caller caller, Supplier<NoteContent> content) {
-        return sessions.fromTransaction(session -> {
+        try {
+            return sessions.fromTransaction(session -> {
+                UserId owner = tokens.userOf(session, caller);
+                Note note = new Note(NoteId.random(), owner, content.get());
+                session.persist(note);
+                session.flush();
+                return note;
+            });
+        } catch (ConstraintViolationException e) {
+            // The account was deleted after its token was checked: the token is gone with it.
+            if (NOTE_OWNER_CONSTRAINT.equals(e.getConstraintName())) {
+                throw new NotAuthenticated();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the note if the caller owns it and its version meets the precondition; the row is
+     * locked first, so a client holding a stale ETag cannot delete a newer version.
+     */
+    public void delete(Caller caller, NoteId id, VersionPrecondition precondition) {
+        sessions.inTransaction(session -> {
             UserId owner = tokens.userOf(session, caller);
-            Note note = new Note(NoteId.random(), owner, content.get());
-            session.persist(note);
-            session.flush();
-            return note;
+            Note note = findOwned(session, owner, id, LockModeType.PESSIMISTIC_WRITE);
+            if (!precondition.isSatisfiedBy(note.version())) {
+                throw new StaleVersion();
+            }
+            queries.deleteOwned(session, owner.value(), id.value());
         });
     }
 
-    public Note get(Caller caller, NoteId id) {
-        return sessions.fromSession(session -> findOwned(session, tokens.userOf(session, caller), id, LockModeType.NONE));
+    /** The caller's note, if its version meets the precondition (HTTP's If-Match on a read). */
+    public Note get(Caller caller, NoteId id, VersionPrecondition precondition) {
+        Note note = sessions.fromSession(session -> findOwned(session, tokens.userOf(session, caller), id, LockModeType.NONE));
+        if (!precondition.isSatisfiedBy(note.version())) {
+            throw new StaleVersion();
+        }
+        return note;
     }
 
     /**
@@ -116,14 +147,6 @@ public final class NoteService {
             session.flush();
             return note;
         });
-    }
-
-    public void delete(Caller caller, NoteId id) {
-        int deleted = sessions.fromTransaction(session ->
-                queries.deleteOwned(session, tokens.userOf(session, caller).value(), id.value()));
-        if (deleted == 0) {
-            throw new NoteNotFound();
-        }
     }
 
     private Note findOwned(Session session, UserId owner, NoteId id, LockModeType lock) {

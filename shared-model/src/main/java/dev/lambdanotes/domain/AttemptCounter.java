@@ -49,6 +49,20 @@ public class AttemptCounter {
         expiresAt = (blockedUntil == null ? now : blockedUntil).plus(policy.window());
     }
 
+    /**
+     * Takes back the last attempt counted: it was counted before its outcome was known, and it
+     * turned out to be no failure. A delay that attempt started is lifted; one the attempts before
+     * it had earned stays, counted from the same moment.
+     */
+    public void forgetAttempt(ThrottlePolicy policy) {
+        if (attempts == 0) {
+            return;
+        }
+        attempts--;
+        blockedUntil = policy.delayAfter(attempts).map(lastAttemptAt::plus).orElse(null);
+        expiresAt = (blockedUntil == null ? lastAttemptAt : blockedUntil).plus(policy.window());
+    }
+
     /** How long a new attempt must still wait at {@code now}; empty when it may be made. */
     public Optional<Duration> waitAt(Instant now) {
         if (blockedUntil == null || !now.isBefore(blockedUntil) || !now.isBefore(expiresAt)) {

@@ -36,6 +36,45 @@ class AttemptCounterTest {
     }
 
     @Test
+    void forgettingTheAttemptThatStartedADelay_liftsIt_andLeavesTheEarlierAttemptsCounted() throws Exception {
+        AttemptCounter counter = fresh();
+        for (int i = 0; i < 5; i++) {
+            counter.recordAttempt(START, policy);
+        }
+        assertThat(counter.waitAt(START)).contains(Duration.ofSeconds(1));
+
+        counter.forgetAttempt(policy);
+
+        assertThat(counter.attempts()).isEqualTo(4);
+        assertThat(counter.waitAt(START)).isEmpty();
+        counter.recordAttempt(START, policy);
+        assertThat(counter.waitAt(START)).as("the fifth failure again").contains(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void forgettingAnAttempt_keepsTheDelayTheAttemptsBeforeItEarned() throws Exception {
+        AttemptCounter counter = fresh();
+        for (int i = 0; i < 7; i++) {
+            counter.recordAttempt(START, policy);
+        }
+        assertThat(counter.waitAt(START)).contains(Duration.ofSeconds(4));
+
+        counter.forgetAttempt(policy);
+
+        assertThat(counter.waitAt(START)).contains(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void forgettingAnAttempt_ofACounterWithNone_changesNothing() throws Exception {
+        AttemptCounter counter = fresh();
+
+        counter.forgetAttempt(policy);
+
+        assertThat(counter.attempts()).isZero();
+        assertThat(counter.waitAt(START)).isEmpty();
+    }
+
+    @Test
     void aFailureAfterAWholeQuietWindow_startsCountingAfresh() throws Exception {
         AttemptCounter counter = fresh();
         for (int i = 0; i < 4; i++) {

@@ -37,8 +37,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.SessionFactory;
 
@@ -167,6 +177,44 @@ public final class TestApp implements AutoCloseable {
                 .bearer(token).body(body(Map.of("title", title, "body", body))), null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return (ObjectNode) json(response);
+    }
+
+    /**
+     * Runs a request while another transaction has deleted the user's account (and, by cascade, its
+     * notes and tokens) without committing yet, and commits the deletion once the request waits on
+     * a lock the deletion holds: the request has read the account as it was, and what it does next
+     * meets the deletion. The race of a request with the account's deletion, made repeatable.
+     */
+    public <T> T duringAccountDeletion(String username, Callable<T> request) throws Exception {
+        try (Connection deleting = database.dataSource().getConnection()) {
+            deleting.setAutoCommit(false);
+            try (PreparedStatement delete = deleting.prepareStatement("DELETE FROM users WHERE lower(username) = lower(?)")) {
+                delete.setString(1, username);
+                assertThat(delete.executeUpdate()).as("accounts named %s", username).isEqualTo(1);
+            }
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                Future<T> result = thread.submit(request);
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!result.isDone() && !anotherSessionWaitsOnALock(deleting)) {
+                    assertThat(System.nanoTime()).as("the request neither ended nor waited on a lock").isLessThan(deadline);
+                    Thread.sleep(10);
+                }
+                deleting.commit();
+                return result.get(30, TimeUnit.SECONDS);
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+    }
+
+    private static boolean anotherSessionWaitsOnALock(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()")) {
+            waiting.next();
+            return waiting.getInt(1) > 0;
+        }
     }
 
     /** Connections the function instance's pool holds right now. */

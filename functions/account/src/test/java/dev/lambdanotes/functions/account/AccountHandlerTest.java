@@ -98,6 +98,17 @@ class AccountHandlerTest {
         }
 
         @Test
+        void changePassword_whileTheAccountIsBeingDeleted_returns401_notAServerError() throws Exception {
+            String username = app.newUser("pwdeleting");
+            String token = app.logIn(username);
+
+            APIGatewayV2HTTPResponse response = app.duringAccountDeletion(username,
+                    () -> changePassword(token, TestApp.PASSWORD, NEW_PASSWORD));
+
+            assertUnauthorized(response);
+        }
+
+        @Test
         void changePassword_withTheWrongCurrentPassword_returns401AndChangesNothing() {
             String username = app.newUser("chpw-wrong");
             String token = app.logIn(username);

@@ -98,6 +98,17 @@ class LoginHandlerTest {
     }
 
     @Test
+    void login_whileTheAccountIsBeingDeleted_returnsTheSame401AsAWrongPassword() throws Exception {
+        String username = app.newUser("deleting");
+        APIGatewayV2HTTPResponse wrongPassword = login(username + "-nobody", "not the password");
+
+        APIGatewayV2HTTPResponse response = app.duringAccountDeletion(username, () -> login(username, TestApp.PASSWORD));
+
+        assertUnauthorized(response);
+        assertThat(response.getBody()).isEqualTo(wrongPassword.getBody());
+    }
+
+    @Test
     void login_wrongPasswordAndUnknownUser_getTheSame401() {
         String username = app.newUser("wrongpw");
 

@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +117,41 @@ class LoginThrottleTest {
         assertThat(longest).isEqualTo(900);
         app.clock.advance(Duration.ofMinutes(15));
         assertThat(login(username, TestApp.PASSWORD, newAddress()).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordsSentInParallel_countEachOther_soOnlyFiveAreTriedBeforeTheDelay() throws Exception {
+        String username = app.newUser("parallel");
+        CyclicBarrier start = new CyclicBarrier(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String address = newAddress();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return login(username, "not the password", address).getStatusCode();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+            assertThat(statuses).filteredOn(status -> status == 429).hasSize(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The address's counter counts an attempt before the password is checked, and a success gives it back. */
+    @Test
+    void successfulLogins_doNotCountAgainstTheirAddress() {
+        String username = app.newUser("regular");
+        String address = newAddress();
+        for (int i = 0; i < 51; i++) {
+            assertThat(login(username, TestApp.PASSWORD, address).getStatusCode()).as("login %d", i + 1).isEqualTo(200);
+        }
     }
 
     @Test

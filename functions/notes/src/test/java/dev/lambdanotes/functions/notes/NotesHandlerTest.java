@@ -303,6 +303,44 @@ class NotesHandlerTest {
         }
 
         @Test
+        void delete_withAStaleIfMatch_returns412AndKeepsTheNewerVersion_andWithTheCurrentOneDeletes() {
+            String token = app.signedInUser("delifmatch");
+            String id = app.createNote(token, "v0", "body").get("id").asText();
+            assertThat(put(token, id, "v1", "edited elsewhere", "\"0\"").getStatusCode()).isEqualTo(200);
+
+            assertProblem(call(ApiEvent.load("notes-delete.json").bearer(token).pathParameter("id", id)
+                    .header("if-match", "\"0\"")), 412);
+            assertThat(json(get(token, id)).get("body").asText()).isEqualTo("edited elsewhere");
+
+            assertThat(call(ApiEvent.load("notes-delete.json").bearer(token).pathParameter("id", id)
+                    .header("if-match", "\"1\"")).getStatusCode()).isEqualTo(204);
+            assertProblem(get(token, id), 404);
+        }
+
+        @Test
+        void get_withAnIfMatchTheNoteNoLongerMeets_returns412_andWithItsCurrentTag200() {
+            String token = app.signedInUser("getifmatch");
+            String id = app.createNote(token, "v0", "body").get("id").asText();
+            put(token, id, "v1", "body", "\"0\"");
+
+            assertProblem(call(ApiEvent.load("notes-get.json").bearer(token).pathParameter("id", id)
+                    .header("if-match", "\"0\"")), 412);
+            assertThat(call(ApiEvent.load("notes-get.json").bearer(token).pathParameter("id", id)
+                    .header("if-match", "\"1\"")).getStatusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void create_whileTheAccountIsBeingDeleted_returns401_notAServerError() throws Exception {
+            String username = app.newUser("deleting");
+            String token = app.logIn(username);
+
+            APIGatewayV2HTTPResponse response = app.duringAccountDeletion(username,
+                    () -> create(token, body(Map.of("title", "too late", "body", "the account is going"))));
+
+            assertUnauthorized(response);
+        }
+
+        @Test
         void put_concurrentlyWithTheSameIfMatch_givesOne200AndOne412() throws Exception {
             String token = app.signedInUser("concurrent");
             for (int round = 0; round < 3; round++) {
