@@ -16,6 +16,7 @@ import dev.lambdanotes.domain.NoteNotFound;
 import dev.lambdanotes.domain.SearchText;
 import dev.lambdanotes.domain.VersionPrecondition;
 import dev.lambdanotes.http.ApiGatewayAdapter;
+import dev.lambdanotes.http.ApiGatewayPayload;
 import dev.lambdanotes.http.BearerToken;
 import dev.lambdanotes.http.EntityTags;
 import dev.lambdanotes.http.InvalidQueryParameters;
@@ -38,6 +39,13 @@ import javax.inject.Inject;
 
 /** The /notes and /notes/{id} routes: a signed-in user's private notes. */
 public final class NotesRoutes implements Routes {
+    /** The most a character of a title or body takes in the result: a control character, seven there (escaped twice). */
+    private static final int MAX_RESULT_BYTES_PER_CHAR = 7;
+    /** The rest of a note's representation in the result, at most: id, timestamps, member names, quotes. */
+    private static final int RESULT_BYTES_PER_NOTE = 256;
+    /** The listing's own members around the notes, at most: the items array and the next cursor. */
+    private static final int RESULT_BYTES_OUTSIDE_NOTES = 512;
+
     private final AccessTokens tokens;
     private final NoteService notes;
     private final Telemetry telemetry;
@@ -108,11 +116,39 @@ public final class NotesRoutes implements Routes {
         } catch (MalformedCursor e) {
             throw InvalidQueryParameters.of("cursor", "does not continue this listing or search; start again without it");
         }
+        NotePage shown = withinResultLimit(page);
         ObjectNode json = JsonTrees.newObject();
         ArrayNode items = json.putArray("items");
-        page.items().forEach(note -> items.add(representation(note)));
-        json.put("nextCursor", page.next().map(PageCursor::encode).orElse(null));
+        shown.items().forEach(note -> items.add(representation(note)));
+        json.put("nextCursor", shown.next().map(PageCursor::encode).orElse(null));
         return HttpResponse.json(200, JsonTrees.write(json));
+    }
+
+    /**
+     * The page, cut where its body would outgrow what Lambda lets a function return (20 notes of
+     * 100,000 control characters, each written as six, make 12 MB); the next page starts
+     * at the first note left out. A note takes at most {@link #MAX_RESULT_BYTES_PER_CHAR} bytes per
+     * character of its title and body, so only a page that could come near the limit is measured.
+     */
+    private static NotePage withinResultLimit(NotePage page) {
+        long bound = RESULT_BYTES_OUTSIDE_NOTES;
+        for (Note note : page.items()) {
+            bound += RESULT_BYTES_PER_NOTE + (long) MAX_RESULT_BYTES_PER_CHAR * (note.title().length() + note.body().length());
+        }
+        if (bound <= ApiGatewayPayload.MAX_BODY_IN_RESULT) {
+            return page;
+        }
+        long length = RESULT_BYTES_OUTSIDE_NOTES;
+        int kept = 0;
+        for (Note note : page.items()) {
+            long noteLength = ApiGatewayPayload.lengthInResult(JsonTrees.write(representation(note))) + 1;
+            if (kept > 0 && length + noteLength > ApiGatewayPayload.MAX_BODY_IN_RESULT) {
+                break;
+            }
+            length += noteLength;
+            kept++;
+        }
+        return page.firstOf(kept);
     }
 
     private HttpResponse create(HttpRequest request) {

@@ -80,9 +80,9 @@ public final class NoteService {
     private static NotePage page(List<Note> rows, int limit, String searchKey) {
         if (rows.size() > limit) {
             List<Note> page = rows.subList(0, limit);
-            return new NotePage(List.copyOf(page), Optional.of(PageCursor.after(page.get(limit - 1), searchKey)));
+            return new NotePage(List.copyOf(page), Optional.of(PageCursor.after(page.get(limit - 1), searchKey)), searchKey);
         }
-        return new NotePage(rows, Optional.empty());
+        return new NotePage(rows, Optional.empty(), searchKey);
     }
 
     /**

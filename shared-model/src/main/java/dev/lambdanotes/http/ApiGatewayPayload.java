@@ -87,6 +87,36 @@ public final class ApiGatewayPayload {
                 isText(requestId) ? requestId.asText() : null, null);
     }
 
+    /**
+     * How much of a function's result a body may take: Lambda refuses a result over 6 MB
+     * (6,291,456 bytes) and the caller gets a 502; the rest is left to the headers and the
+     * envelope.
+     */
+    public static final long MAX_BODY_IN_RESULT = 5L * 1024 * 1024;
+
+    /**
+     * The bytes a JSON body takes inside the result document as {@link #write} writes it: its UTF-8
+     * bytes, plus one for each quote and backslash, which are escaped once more there (a JSON text
+     * holds no raw control character to escape), and each half of a surrogate pair written as a
+     * six-character escape, as Jackson's UTF-8 generator does.
+     */
+    public static long lengthInResult(String json) {
+        long length = 0;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c < 0x80) {
+                length += c == '"' || c == '\\' ? 2 : 1;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isSurrogate(c)) {
+                length += 6;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
+    }
+
     /** Writes the response as the function's result: statusCode, headers, body, isBase64Encoded. */
     static void write(HttpResponse response, OutputStream output) throws IOException {
         try (JsonGenerator json = JsonTrees.generator(output)) {

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lambdanotes.json.JsonTrees;
 import dev.lambdanotes.testing.ApiEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -63,6 +64,27 @@ class ApiGatewayPayloadTest {
         assertThat(new String(request.body(), StandardCharsets.UTF_8)).isEqualTo(runtimes.getBody());
         assertThat(request.requestId()).isEqualTo(runtimes.getRequestContext().getRequestId());
         assertThat(request.sourceIp()).isEqualTo(runtimes.getRequestContext().getHttp().getSourceIp());
+    }
+
+    /** The body's bytes inside the written result, found by writing it: the length with it, less the length with an empty body. */
+    private static long measuredInResult(String body) throws IOException {
+        ByteArrayOutputStream with = new ByteArrayOutputStream();
+        ApiGatewayPayload.write(HttpResponse.json(200, body), with);
+        ByteArrayOutputStream without = new ByteArrayOutputStream();
+        ApiGatewayPayload.write(HttpResponse.json(200, ""), without);
+        return with.size() - without.size();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain text", "quotes \" and backslashes \\", "control \u0000\u0001\u001f\n\t\b\f\r",
+            "accents é and € and 𝄞 and 😀", "separators \u2028\u2029 and \u007f", ""})
+    void lengthInResult_isWhatTheBodyTakesInTheWrittenResult(String text) throws IOException {
+        var note = JsonTrees.newObject();
+        note.put("title", text);
+        note.put("body", text.repeat(3));
+        String body = JsonTrees.write(note);
+
+        assertThat(ApiGatewayPayload.lengthInResult(body)).isEqualTo(measuredInResult(body));
     }
 
     @Test

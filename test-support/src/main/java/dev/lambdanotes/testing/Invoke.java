@@ -33,6 +33,9 @@ public final class Invoke {
     private Invoke() {
     }
 
+    /** The largest result Lambda takes from a synchronously invoked function: 6 MB. */
+    public static final int MAX_RESULT_BYTES = 6 * 1024 * 1024;
+
     public static APIGatewayV2HTTPResponse invoke(RequestStreamHandler function, ApiEvent event, Context context) {
         return invoke(function, event.toBytes(), context);
     }
@@ -42,6 +45,9 @@ public final class Invoke {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         try {
             function.handleRequest(new ByteArrayInputStream(event), response, context);
+            if (response.size() > MAX_RESULT_BYTES) {
+                throw new AssertionError("Lambda refuses a result over 6 MB (the caller gets a 502): " + response.size() + " bytes");
+            }
             checkShape(STRICT.readTree(response.toByteArray()), response.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

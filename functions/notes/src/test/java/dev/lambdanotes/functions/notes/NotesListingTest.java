@@ -33,6 +33,36 @@ class NotesListingTest {
         return titles;
     }
 
+    /**
+     * Twelve notes of 100,000 control characters, each written as six in JSON: a page of all
+     * twelve would be about 8 MB, over what Lambda lets a function return. The page is cut (Invoke
+     * fails any result over 6 MB), and its cursor leads to the rest, each note exactly once.
+     */
+    @Test
+    void aPageTooLargeForLambdasResultLimit_isCut_andItsCursorLeadsToTheRest() {
+        String token = app.signedInUser("bulky");
+        String bulk = "\u0001".repeat(100_000);
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            created.add(app.createNote(token, "bulky " + i, bulk).get("id").asText());
+        }
+
+        JsonNode first = json(list(token, Map.of("limit", "12")));
+        assertThat(first.get("items").size()).isBetween(1, 11);
+        assertThat(first.get("nextCursor").isTextual()).isTrue();
+
+        List<String> seen = new ArrayList<>();
+        first.get("items").forEach(item -> seen.add(item.get("id").asText()));
+        JsonNode page = first;
+        while (page.get("nextCursor").isTextual()) {
+            page = json(list(token, Map.of("limit", "12", "cursor", page.get("nextCursor").asText())));
+            page.get("items").forEach(item -> seen.add(item.get("id").asText()));
+        }
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(seen)).isEqualTo(created);
+        first.get("items").forEach(item -> assertThat(item.get("body").asText()).isEqualTo(bulk));
+    }
+
     @Test
     void list_returnsOnlyTheCallersNotes_newestFirst() {
         String token = app.signedInUser("lister");
