@@ -206,13 +206,12 @@ public final class NotesRoutes implements Routes {
         if (value == null || value.isEmpty()) {
             return NoteService.DEFAULT_PAGE_SIZE;
         }
-        try {
+        // Digits 0 to 9 only: Integer.parseInt would also take a sign and digits of other scripts.
+        if (value.length() <= 3 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= NoteService.MAX_PAGE_SIZE) {
                 return limit;
             }
-        } catch (NumberFormatException e) {
-            // reported below, like an out-of-range number
         }
         throw InvalidQueryParameters.of("limit", "must be a whole number from 1 to " + NoteService.MAX_PAGE_SIZE);
     }

@@ -86,7 +86,12 @@ public final class SessionRoutes implements Routes {
     /** {@code ?everywhere=true} revokes every token of the user, on every device; otherwise only this one. */
     private HttpResponse logout(HttpRequest request) {
         String token = BearerToken.from(request);
-        boolean everywhere = everywhere(request.queryParameter("everywhere"));
+        String value = request.queryParameter("everywhere");
+        if (value != null && !value.equals("true") && !value.equals("false")) {
+            // As on every route, a request that is not signed in hears nothing else about itself.
+            tokens.authenticate(tokens.caller(token));
+        }
+        boolean everywhere = everywhere(value);
         if (everywhere) {
             tokens.revokeAll(tokens.caller(token));
         } else {

@@ -71,6 +71,11 @@ public final class AccessTokens {
                 .orElseThrow(NotAuthenticated::new);
     }
 
+    /** Throws {@link NotAuthenticated} unless the caller's token is known and unexpired: for a route that would refuse the request anyway. */
+    public void authenticate(Caller caller) {
+        sessions.inSession(session -> userOf(session, caller));
+    }
+
     /** Revokes every token of the caller's user, the caller's own included; throws NotAuthenticated for an invalid token. */
     public void revokeAll(Caller caller) {
         sessions.inTransaction(session -> revokeAllOf(session, userOf(session, caller)));

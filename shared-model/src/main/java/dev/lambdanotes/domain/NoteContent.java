@@ -20,7 +20,7 @@ public record NoteContent(String title, String body) {
     private static void checkTitle(String title, List<FieldError> errors) {
         if (title == null) {
             errors.add(FieldError.of("title", "is required"));
-        } else if (title.isBlank()) {
+        } else if (Text.isBlank(title)) {
             errors.add(FieldError.of("title", "must not be empty or blank"));
         } else if (Text.length(title) > MAX_TITLE_LENGTH) {
             errors.add(FieldError.of("title", "must be at most " + MAX_TITLE_LENGTH + " characters"));

@@ -11,6 +11,15 @@ public final class Text {
     }
 
     /**
+     * Whether the text is empty or holds only characters of Unicode's White_Space property: spaces
+     * of every width, the no-break ones too, tabs, line and paragraph ends (String.isBlank misses
+     * the no-break spaces and U+0085).
+     */
+    public static boolean isBlank(String s) {
+        return s.codePoints().allMatch(c -> Character.isSpaceChar(c) || (c >= 0x09 && c <= 0x0D) || c == 0x85);
+    }
+
+    /**
      * Whether the string has a UTF-8 form: no lone UTF-16 surrogate. Java would otherwise encode
      * each lone surrogate as '?', so different strings would become the same bytes.
      */

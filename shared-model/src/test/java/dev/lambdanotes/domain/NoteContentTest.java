@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NoteContentTest {
     @Test
@@ -15,6 +16,18 @@ class NoteContentTest {
 
         assertThat(new NoteContent(title, body).title()).isEqualTo(title);
         assertThat(new NoteContent("t", "").body()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" \t ", "\u00a0", "\u2007", "\u202f", "\u0085", "\u2028\u2029", "\u3000\u1680\u205f", "\n\r\u000b\f"})
+    void aTitleOfWhiteSpaceOnly_noBreakSpacesToo_isRefused(String title) {
+        assertThatThrownBy(() -> new NoteContent(title, "")).isInstanceOf(InvalidInput.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00a0x", "\u200b", "a\u2007b", "\u3164"})
+    void aTitleWithSomethingBesideWhiteSpace_isKept(String title) {
+        assertThat(new NoteContent(title, "").title()).isEqualTo(title);
     }
 
     @ParameterizedTest(name = "{0}")

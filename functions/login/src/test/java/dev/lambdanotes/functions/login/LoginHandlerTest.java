@@ -213,6 +213,17 @@ class LoginHandlerTest {
     }
 
     @Test
+    void logoutEverywhere_withAnInvalidValue_andARevokedToken_returns401_beforeSayingAnythingOfTheValue() {
+        String token = app.signedInUser("everywhere-revoked");
+        assertThat(logout(ApiEvent.load("logout.json").bearer(token)).getStatusCode()).isEqualTo(204);
+
+        APIGatewayV2HTTPResponse response = logout(ApiEvent.load("logout-everywhere.json").bearer(token)
+                .query(Map.of("everywhere", "bogus")));
+
+        assertUnauthorized(response);
+    }
+
+    @Test
     void logoutEverywhere_withoutAValidToken_returns401() {
         assertUnauthorized(logout(ApiEvent.load("logout-everywhere.json").bearer("A".repeat(43))));
     }

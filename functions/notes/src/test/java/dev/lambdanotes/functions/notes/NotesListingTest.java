@@ -125,7 +125,7 @@ class NotesListingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "101", "-1", "abc", "1.5", "99999999999"})
+    @ValueSource(strings = {"0", "101", "-1", "abc", "1.5", "99999999999", "+5", "\uff15", "\u0665", " 5"})
     void list_withLimitOutOfRangeOrNotANumber_returns400NamingTheParameter(String limit) {
         String token = app.signedInUser("badlimit");
 
