@@ -33,6 +33,8 @@ import org.hibernate.Session;
 public final class AttemptThrottle {
     /** Expired counters deleted by one write: enough to keep up, little enough to stay cheap. */
     private static final int EXPIRED_DELETED_PER_WRITE = 100;
+    /** Tries to create and lock one counter that other transactions keep deleting: far more than a race needs. */
+    private static final int MAX_LOCK_TRIES = 10;
 
     /** One kind of counter and its policy. */
     public enum Kind {
@@ -151,7 +153,12 @@ public final class AttemptThrottle {
         }
     }
 
-    /** The keys' counters, locked for the rest of the transaction in the order of their digests; a missing one is created, expired. */
+    /**
+     * The keys' counters, locked for the rest of the transaction in the order of their digests; a
+     * missing one is created, expired. Another transaction may delete a counter between its
+     * insertion and its lock (a success giving back the last attempt, the clean-up of expired
+     * ones): it is then inserted again.
+     */
     private static Map<Key, AttemptCounter> lock(Session session, List<Key> keys, Instant now) {
         AttemptCounterRepository counters = new AttemptCounterRepository_(session);
         List<Key> ordered = new ArrayList<>(keys);
@@ -159,8 +166,15 @@ public final class AttemptThrottle {
         Map<Key, AttemptCounter> locked = new LinkedHashMap<>();
         for (Key key : ordered) {
             byte[] digest = key.digest();
-            counters.insertIfAbsent(digest, now);
-            locked.put(key, counters.withKey(digest).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult());
+            Optional<AttemptCounter> counter = Optional.empty();
+            for (int tries = 0; counter.isEmpty(); tries++) {
+                if (tries == MAX_LOCK_TRIES) {
+                    throw new IllegalStateException("a throttling counter was deleted " + tries + " times before it could be locked");
+                }
+                counters.insertIfAbsent(digest, now);
+                counter = counters.withKey(digest).setLockMode(LockModeType.PESSIMISTIC_WRITE).uniqueResultOptional();
+            }
+            locked.put(key, counter.get());
         }
         return locked;
     }

@@ -208,7 +208,8 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
-    private static boolean anotherSessionWaitsOnALock(Connection connection) throws SQLException {
+    /** Whether a session other than the connection's own is waiting on a lock in the connection's database. */
+    public static boolean anotherSessionWaitsOnALock(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
                      + " WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()")) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,6 +142,39 @@ class LoginThrottleTest {
             assertThat(statuses).filteredOn(status -> status == 429).hasSize(3);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A success deletes the counter it gave its count back to, and the clean-up deletes expired
+     * ones: a login that found its counter, then waited to lock it while another transaction deleted
+     * it, creates it again (it failed with a 500 before).
+     */
+    @Test
+    void aCounterDeletedWhileALoginWaitsToLockIt_isCreatedAgain() throws Exception {
+        try (TestApp fresh = new TestApp(TestApp.migratedDatabase("relock"), Duration.ofHours(1))) {
+            String username = fresh.newUser("relock");
+            APIGatewayV2HTTPResponse failed = Invoke.invoke(fresh.session, ApiEvent.load("login.json")
+                    .body(body(Map.of("username", username, "password", "not the password"))), null);
+            assertUnauthorized(failed);
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try (Connection other = fresh.database.dataSource().getConnection(); Statement statement = other.createStatement()) {
+                other.setAutoCommit(false);
+                statement.execute("SELECT key_hash FROM attempt_counters FOR UPDATE");
+                Future<APIGatewayV2HTTPResponse> login = thread.submit(() -> Invoke.invoke(fresh.session,
+                        ApiEvent.load("login.json").body(body(Map.of("username", username, "password", TestApp.PASSWORD))), null));
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!login.isDone() && !TestApp.anotherSessionWaitsOnALock(other)) {
+                    assertThat(System.nanoTime()).as("the login neither ended nor waited on a lock").isLessThan(deadline);
+                    Thread.sleep(10);
+                }
+                statement.execute("DELETE FROM attempt_counters");
+                other.commit();
+
+                assertThat(login.get(30, TimeUnit.SECONDS).getStatusCode()).isEqualTo(200);
+            } finally {
+                thread.shutdownNow();
+            }
         }
     }
 
