@@ -88,10 +88,7 @@ public final class AccountService {
         if (!hasher.matches(password, user.passwordHash())) {
             throw new WrongPassword(user.id());
         }
-        sessions.inTransaction(session -> {
-            throttle.reset(session, account);
-            throttle.release(session, source);
-        });
+        sessions.inTransaction(session -> throttle.passed(session, account, source));
     }
 
     private User userOf(Session session, Caller caller) {

@@ -108,7 +108,7 @@ public final class AttemptThrottle {
      * {@link TooManyAttempts} is thrown with the longest wait if any of them is holding attempts
      * back; nothing is counted then. Parallel attempts against one counter therefore take turns
      * here, and each one sees the others counted: none slips past a limit. An attempt that turns
-     * out to be no failure gives its count back with {@link #release} or {@link #reset}. Returns
+     * out to be no failure gives its count back with {@link #passed}. Returns
      * the kinds whose counters now hold further attempts back.
      */
     public List<Kind> admit(Session session, List<Key> keys) {
@@ -142,10 +142,19 @@ public final class AttemptThrottle {
     }
 
     /**
+     * A password proved right after {@link #admit} counted its attempt: the account's failures are
+     * forgotten, and the attempt counted against the address is given back.
+     */
+    public void passed(Session session, Key account, Key source) {
+        reset(session, account);
+        release(session, source);
+    }
+
+    /**
      * Gives back the attempt {@link #admit} counted against the key: it turned out to be no failure.
      * A counter left with no attempt is deleted, as it would never have been written.
      */
-    public void release(Session session, Key key) {
+    private void release(Session session, Key key) {
         AttemptCounter counter = lock(session, List.of(key), clock.instant()).get(key);
         counter.forgetAttempt(policyOf(key.kind()));
         if (counter.attempts() == 0) {
@@ -180,7 +189,7 @@ public final class AttemptThrottle {
     }
 
     /** Forgets the key's counter: the owner of an account proved the password. */
-    public void reset(Session session, Key key) {
+    private void reset(Session session, Key key) {
         new AttemptCounterRepository_(session).delete(key.digest());
     }
 

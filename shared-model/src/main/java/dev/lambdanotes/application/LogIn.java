@@ -76,8 +76,7 @@ public final class LogIn {
         }
         try {
             return sessions.fromTransaction(session -> {
-                throttle.reset(session, account);
-                throttle.release(session, source);
+                throttle.passed(session, account, source);
                 return tokens.issue(session, user.get().id());
             });
         } catch (ConstraintViolationException e) {
