@@ -195,11 +195,7 @@ public final class TestApp implements AutoCloseable {
             ExecutorService thread = Executors.newSingleThreadExecutor();
             try {
                 Future<T> result = thread.submit(request);
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (!result.isDone() && !anotherSessionWaitsOnALock(deleting)) {
-                    assertThat(System.nanoTime()).as("the request neither ended nor waited on a lock").isLessThan(deadline);
-                    Thread.sleep(10);
-                }
+                awaitEndOrLockWait(result, deleting);
                 deleting.commit();
                 return result.get(30, TimeUnit.SECONDS);
             } finally {
@@ -208,8 +204,19 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
-    /** Whether a session other than the connection's own is waiting on a lock in the connection's database. */
-    public static boolean anotherSessionWaitsOnALock(Connection connection) throws SQLException {
+    /**
+     * Waits, at most 30 seconds, until the task has ended or another session waits on a lock in the
+     * connection's database: a lock the connection's open transaction holds, in the tests' races.
+     */
+    public static void awaitEndOrLockWait(Future<?> task, Connection connection) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!task.isDone() && !anotherSessionWaitsOnALock(connection)) {
+            assertThat(System.nanoTime()).as("the request neither ended nor waited on a lock").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static boolean anotherSessionWaitsOnALock(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
                      + " WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()")) {

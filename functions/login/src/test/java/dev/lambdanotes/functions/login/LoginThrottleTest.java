@@ -163,11 +163,7 @@ class LoginThrottleTest {
                 statement.execute("SELECT key_hash FROM attempt_counters FOR UPDATE");
                 Future<APIGatewayV2HTTPResponse> login = thread.submit(() -> Invoke.invoke(fresh.session,
                         ApiEvent.load("login.json").body(body(Map.of("username", username, "password", TestApp.PASSWORD))), null));
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (!login.isDone() && !TestApp.anotherSessionWaitsOnALock(other)) {
-                    assertThat(System.nanoTime()).as("the login neither ended nor waited on a lock").isLessThan(deadline);
-                    Thread.sleep(10);
-                }
+                TestApp.awaitEndOrLockWait(login, other);
                 statement.execute("DELETE FROM attempt_counters");
                 other.commit();
 
