@@ -44,6 +44,14 @@ final class RuntimeApiServer {
         threads.shutdownNow();
     }
 
+    /**
+     * The largest result Lambda takes from a synchronously invoked function, as its error says
+     * (6 MB in its quotas); a larger one fails the invocation, and API Gateway answers 500.
+     */
+    static final int MAX_RESPONSE_BYTES = 6_291_556;
+    private static final String RESPONSE_TOO_LARGE = "{\"errorMessage\":\"Response payload size exceeded maximum allowed payload size "
+            + "(6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}";
+
     private record Endpoints(String functionId, Invocations invocations, FunctionLog log) implements HttpHandler {
 
         @Override
@@ -54,7 +62,13 @@ final class RuntimeApiServer {
                 if (method.equals("GET") && path.equals(API + "/invocation/next")) {
                     next(exchange);
                 } else if (method.equals("POST") && path.startsWith(API + "/invocation/") && path.endsWith("/response")) {
-                    finish(exchange, InvocationResult.succeeded(exchange.getRequestBody().readAllBytes()));
+                    byte[] response = exchange.getRequestBody().readAllBytes();
+                    if (response.length > MAX_RESPONSE_BYTES) {
+                        log.line(RESPONSE_TOO_LARGE);
+                        finish(exchange, InvocationResult.failed(RESPONSE_TOO_LARGE.getBytes(StandardCharsets.UTF_8)));
+                    } else {
+                        finish(exchange, InvocationResult.succeeded(response));
+                    }
                 } else if (method.equals("POST") && path.startsWith(API + "/invocation/") && path.endsWith("/error")) {
                     byte[] error = exchange.getRequestBody().readAllBytes();
                     log.line(new String(error, StandardCharsets.UTF_8));

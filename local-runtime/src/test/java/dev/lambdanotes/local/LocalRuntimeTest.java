@@ -221,6 +221,16 @@ class LocalRuntimeTest {
     }
 
     @Test
+    void aResultOverLambdasSixMegabytes_failsTheInvocation_andIsAnswered500() throws Exception {
+        HttpResponse<byte[]> oversized = send(HttpRequest.newBuilder(URI.create(base + "/echo/oversized")).GET());
+
+        assertThat(oversized.statusCode()).isEqualTo(500);
+        assertThat(new String(oversized.body(), StandardCharsets.UTF_8)).isEqualTo("{\"message\":\"Internal Server Error\"}");
+        assertThat(logs()).contains("Function.ResponseSizeTooLarge");
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/echo/after-oversized")).GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aFunctionOutlastingItsTimeout_isStopped_andAnswered503() throws Exception {
         long start = System.nanoTime();
 
