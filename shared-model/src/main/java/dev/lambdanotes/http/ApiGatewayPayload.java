@@ -89,8 +89,8 @@ public final class ApiGatewayPayload {
 
     /**
      * How much of a function's result a body may take: Lambda refuses a result over 6 MB
-     * (6,291,456 bytes) and the caller gets a 502; the rest is left to the headers and the
-     * envelope.
+     * (6,291,556 bytes, as its error says) and API Gateway answers 500; the rest is left to the
+     * headers and the envelope.
      */
     public static final long MAX_BODY_IN_RESULT = 5L * 1024 * 1024;
 
