@@ -84,11 +84,12 @@ public final class AccountService {
     private void confirm(User user, String password, String sourceIp) {
         AttemptThrottle.Key account = AttemptThrottle.Key.loginAccount(user.username());
         AttemptThrottle.Key source = AttemptThrottle.Key.loginSource(sourceIp);
-        sessions.inTransaction(session -> throttle.admit(session, List.of(account, source)));
+        AttemptThrottle.Admission admission = sessions.fromTransaction(session -> throttle.admit(session, List.of(account, source)));
         if (!hasher.matches(password, user.passwordHash())) {
+            throttle.counted(admission);
             throw new WrongPassword(user.id());
         }
-        sessions.inTransaction(session -> throttle.passed(session, account, source));
+        sessions.inTransaction(session -> throttle.passed(session, account, source, admission));
     }
 
     private User userOf(Session session, Caller caller) {

@@ -101,17 +101,21 @@ public final class AttemptThrottle {
         };
     }
 
+    /** An attempt {@link #admit} counted, when, and the counters it made hold further attempts back. */
+    public record Admission(Instant at, List<Key> engaged) {
+    }
+
     /**
      * Counts an attempt against each key before its outcome is known, in the caller's transaction,
      * and deletes a batch of expired counters on the way. The counters are locked first (created
      * when absent, in a fixed order, so two requests counting the same keys cannot deadlock), and
      * {@link TooManyAttempts} is thrown with the longest wait if any of them is holding attempts
      * back; nothing is counted then. Parallel attempts against one counter therefore take turns
-     * here, and each one sees the others counted: none slips past a limit. An attempt that turns
-     * out to be no failure gives its count back with {@link #passed}. Returns
-     * the kinds whose counters now hold further attempts back.
+     * here, and each one sees the others counted: none slips past a limit. The attempt is then
+     * either {@link #counted} (a failure, or an attempt counted whatever its outcome) or
+     * {@link #passed} (a password proved right, which gives the count back).
      */
-    public List<Kind> admit(Session session, List<Key> keys) {
+    public Admission admit(Session session, List<Key> keys) {
         Instant now = clock.instant();
         Map<Key, AttemptCounter> locked = lock(session, keys, now);
         Optional<Refusal> refusal = Optional.empty();
@@ -124,39 +128,40 @@ public final class AttemptThrottle {
         refusal.ifPresent(r -> {
             throw new TooManyAttempts(r.delay(), r.kind().label());
         });
-        List<Kind> engaged = new ArrayList<>();
+        List<Key> engaged = new ArrayList<>();
         for (Map.Entry<Key, AttemptCounter> entry : locked.entrySet()) {
             Key key = entry.getKey();
             AttemptCounter counter = entry.getValue();
             counter.recordAttempt(now, policyOf(key.kind()));
             if (counter.waitAt(now).isPresent()) {
-                engaged.add(key.kind());
-                listener.engaged(key.kind(), key.kind() == Kind.LOGIN_ACCOUNT ? null : key.party());
+                engaged.add(key);
             }
         }
         // The counts are written before the clean-up, which would otherwise take a row just
         // inserted (its placeholder expiry is now) for an expired one.
         session.flush();
         new AttemptCounterRepository_(session).deleteExpired(now, EXPIRED_DELETED_PER_WRITE);
-        return engaged;
+        return new Admission(now, List.copyOf(engaged));
+    }
+
+    /** The admitted attempt stays counted: the listener hears of each counter it made hold attempts back. */
+    public void counted(Admission admission) {
+        for (Key key : admission.engaged()) {
+            listener.engaged(key.kind(), key.kind() == Kind.LOGIN_ACCOUNT ? null : key.party());
+        }
     }
 
     /**
      * A password proved right after {@link #admit} counted its attempt: the account's failures are
-     * forgotten, and the attempt counted against the address is given back.
+     * forgotten, and the attempt counted against the address is given back (a counter left with no
+     * attempt is deleted, as it would never have been written). Both counters are locked in the
+     * same order as {@link #admit} locks them, so the two cannot deadlock.
      */
-    public void passed(Session session, Key account, Key source) {
-        reset(session, account);
-        release(session, source);
-    }
-
-    /**
-     * Gives back the attempt {@link #admit} counted against the key: it turned out to be no failure.
-     * A counter left with no attempt is deleted, as it would never have been written.
-     */
-    private void release(Session session, Key key) {
-        AttemptCounter counter = lock(session, List.of(key), clock.instant()).get(key);
-        counter.forgetAttempt(policyOf(key.kind()));
+    public void passed(Session session, Key account, Key source, Admission admission) {
+        Map<Key, AttemptCounter> locked = lock(session, List.of(account, source), clock.instant());
+        session.remove(locked.get(account));
+        AttemptCounter counter = locked.get(source);
+        counter.forgetAttempt(admission.at(), policyOf(source.kind()));
         if (counter.attempts() == 0) {
             session.remove(counter);
         }
@@ -186,11 +191,6 @@ public final class AttemptThrottle {
             locked.put(key, counter.get());
         }
         return locked;
-    }
-
-    /** Forgets the key's counter: the owner of an account proved the password. */
-    private void reset(Session session, Key key) {
-        new AttemptCounterRepository_(session).delete(key.digest());
     }
 
     private record Refusal(Kind kind, Duration delay) {

@@ -57,13 +57,13 @@ public final class LogIn {
         }
         AttemptThrottle.Key account = AttemptThrottle.Key.loginAccount(username);
         AttemptThrottle.Key source = AttemptThrottle.Key.loginSource(sourceIp);
-        Optional<User> user = sessions.fromTransaction(session -> {
-            // Counted as a failure until the password proves otherwise, so that parallel guesses
-            // each see the others (AttemptThrottle.admit).
-            throttle.admit(session, List.of(account, source));
-            // A name no account can have is not looked up (a NUL in it would even make the query fail).
-            return Credentials.isPossibleUsername(username) ? Users.findByUsername(session, username) : Optional.empty();
-        });
+        Lookup lookup = sessions.fromTransaction(session -> new Lookup(
+                // Counted as a failure until the password proves otherwise, so that parallel
+                // guesses each see the others (AttemptThrottle.admit).
+                throttle.admit(session, List.of(account, source)),
+                // A name no account can have is not looked up (a NUL in it would even make the query fail).
+                Credentials.isPossibleUsername(username) ? Users.findByUsername(session, username) : Optional.empty()));
+        Optional<User> user = lookup.user();
         boolean matches;
         if (user.isEmpty()) {
             hasher.spendEquivalentWork(password);
@@ -72,11 +72,12 @@ public final class LogIn {
             matches = hasher.matches(password, user.get().passwordHash());
         }
         if (!matches) {
+            throttle.counted(lookup.admission());
             throw new InvalidCredentials(user.isPresent());
         }
         try {
             return sessions.fromTransaction(session -> {
-                throttle.passed(session, account, source);
+                throttle.passed(session, account, source, lookup.admission());
                 return tokens.issue(session, user.get().id());
             });
         } catch (ConstraintViolationException e) {
@@ -86,6 +87,9 @@ public final class LogIn {
             }
             throw e;
         }
+    }
+
+    private record Lookup(AttemptThrottle.Admission admission, Optional<User> user) {
     }
 
     public void logOut(String token) {

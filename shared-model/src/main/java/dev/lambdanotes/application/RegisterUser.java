@@ -31,7 +31,7 @@ public final class RegisterUser {
      */
     public User register(Credentials credentials, String sourceIp) {
         boolean taken = sessions.fromTransaction(session -> {
-            throttle.admit(session, List.of(AttemptThrottle.Key.registrationSource(sourceIp)));
+            throttle.counted(throttle.admit(session, List.of(AttemptThrottle.Key.registrationSource(sourceIp))));
             return Users.findByUsername(session, credentials.username()).isPresent();
         });
         if (taken) {

@@ -50,17 +50,17 @@ public class AttemptCounter {
     }
 
     /**
-     * Takes back the last attempt counted: it was counted before its outcome was known, and it
-     * turned out to be no failure. A delay that attempt started is lifted; one the attempts before
-     * it had earned stays, counted from the same moment.
+     * Takes back an attempt counted at {@code countedAt} before its outcome was known: it turned out
+     * to be no failure. It was let in with no delay running, so when no attempt came after it, none
+     * runs now; when later attempts were counted with it, theirs is what they earn without it, from
+     * the last of them.
      */
-    public void forgetAttempt(ThrottlePolicy policy) {
+    public void forgetAttempt(Instant countedAt, ThrottlePolicy policy) {
         if (attempts == 0) {
             return;
         }
         attempts--;
-        blockedUntil = policy.delayAfter(attempts).map(lastAttemptAt::plus).orElse(null);
-        expiresAt = (blockedUntil == null ? lastAttemptAt : blockedUntil).plus(policy.window());
+        blockedUntil = lastAttemptAt.equals(countedAt) ? null : policy.delayAfter(attempts).map(lastAttemptAt::plus).orElse(null);
     }
 
     /** How long a new attempt must still wait at {@code now}; empty when it may be made. */

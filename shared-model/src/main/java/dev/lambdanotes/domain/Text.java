@@ -11,12 +11,13 @@ public final class Text {
     }
 
     /**
-     * Whether the text is empty or holds only characters of Unicode's White_Space property: spaces
-     * of every width, the no-break ones too, tabs, line and paragraph ends (String.isBlank misses
-     * the no-break spaces and U+0085).
+     * Whether the text is empty or holds only white space: the characters of Unicode's White_Space
+     * property (spaces of every width, the no-break ones too, tabs, line and paragraph ends) and the
+     * separators U+001C to U+001F, which String.isBlank counted too (it misses the no-break spaces
+     * and U+0085).
      */
     public static boolean isBlank(String s) {
-        return s.codePoints().allMatch(c -> Character.isSpaceChar(c) || (c >= 0x09 && c <= 0x0D) || c == 0x85);
+        return s.codePoints().allMatch(c -> Character.isSpaceChar(c) || Character.isWhitespace(c) || c == 0x85);
     }
 
     /**

@@ -35,40 +35,49 @@ class AttemptCounterTest {
         assertThat(counter.waitAt(START.plusSeconds(5))).isEmpty();
     }
 
+    /** A success admitted after a delay ran out, and given back: no delay starts at the success. */
     @Test
-    void forgettingTheAttemptThatStartedADelay_liftsIt_andLeavesTheEarlierAttemptsCounted() throws Exception {
+    void forgettingTheLastAttempt_leavesNoDelay_evenWhenTheCountHadEarnedOneBefore() throws Exception {
         AttemptCounter counter = fresh();
         for (int i = 0; i < 5; i++) {
             counter.recordAttempt(START, policy);
         }
-        assertThat(counter.waitAt(START)).contains(Duration.ofSeconds(1));
+        Instant success = START.plusSeconds(60);
+        counter.recordAttempt(success, policy);
+        assertThat(counter.waitAt(success)).contains(Duration.ofSeconds(2));
 
-        counter.forgetAttempt(policy);
+        counter.forgetAttempt(success, policy);
 
-        assertThat(counter.attempts()).isEqualTo(4);
-        assertThat(counter.waitAt(START)).isEmpty();
-        counter.recordAttempt(START, policy);
-        assertThat(counter.waitAt(START)).as("the fifth failure again").contains(Duration.ofSeconds(1));
+        assertThat(counter.attempts()).isEqualTo(5);
+        assertThat(counter.waitAt(success)).isEmpty();
+        counter.recordAttempt(success.plusSeconds(1), policy);
+        assertThat(counter.waitAt(success.plusSeconds(1))).as("the sixth failure").contains(Duration.ofSeconds(2));
     }
 
+    /** Failures counted after the success: their delay is the one they earn without it, from the last of them. */
     @Test
-    void forgettingAnAttempt_keepsTheDelayTheAttemptsBeforeItEarned() throws Exception {
+    void forgettingAnAttemptFollowedByFailures_leavesTheDelayTheyEarnWithoutIt() throws Exception {
         AttemptCounter counter = fresh();
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 4; i++) {
             counter.recordAttempt(START, policy);
         }
-        assertThat(counter.waitAt(START)).contains(Duration.ofSeconds(4));
+        Instant success = START.plusSeconds(10);
+        counter.recordAttempt(success, policy);
+        Instant failure = START.plusSeconds(11);
+        counter.recordAttempt(failure, policy);
+        assertThat(counter.waitAt(failure)).contains(Duration.ofSeconds(2));
 
-        counter.forgetAttempt(policy);
+        counter.forgetAttempt(success, policy);
 
-        assertThat(counter.waitAt(START)).contains(Duration.ofSeconds(2));
+        assertThat(counter.attempts()).isEqualTo(5);
+        assertThat(counter.waitAt(failure)).contains(Duration.ofSeconds(1));
     }
 
     @Test
     void forgettingAnAttempt_ofACounterWithNone_changesNothing() throws Exception {
         AttemptCounter counter = fresh();
 
-        counter.forgetAttempt(policy);
+        counter.forgetAttempt(START, policy);
 
         assertThat(counter.attempts()).isZero();
         assertThat(counter.waitAt(START)).isEmpty();

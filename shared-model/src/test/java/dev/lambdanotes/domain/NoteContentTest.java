@@ -19,7 +19,7 @@ class NoteContentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {" \t ", "\u00a0", "\u2007", "\u202f", "\u0085", "\u2028\u2029", "\u3000\u1680\u205f", "\n\r\u000b\f"})
+    @ValueSource(strings = {" \t ", "\u00a0", "\u2007", "\u202f", "\u0085", "\u2028\u2029", "\u3000\u1680\u205f", "\n\r\u000b\f", "\u001c\u001f"})
     void aTitleOfWhiteSpaceOnly_noBreakSpacesToo_isRefused(String title) {
         assertThatThrownBy(() -> new NoteContent(title, "")).isInstanceOf(InvalidInput.class);
     }
