@@ -6,10 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,22 +32,6 @@ class ArtifactsTest {
             zip.closeEntry();
         }
         return jar;
-    }
-
-    @Test
-    void deploymentPackageBytes_isTheSizeOfTheZipWithTheJarInLib_deflated() throws Exception {
-        Path jar = storedJar();
-        Path written = folder.resolve("package.zip");
-        try (OutputStream file = Files.newOutputStream(written); ZipOutputStream zip = new ZipOutputStream(file)) {
-            zip.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
-            Files.copy(jar, zip);
-            zip.closeEntry();
-        }
-        try (ZipFile zip = new ZipFile(written.toFile())) {
-            assertThat(zip.stream().map(ZipEntry::getName).toList()).isEqualTo(List.of("lib/function-lambda.jar"));
-        }
-
-        assertThat(Artifacts.deploymentPackageBytes(jar)).isEqualTo(Files.size(written));
     }
 
     @Test

@@ -205,21 +205,21 @@ public final class TestApp implements AutoCloseable {
     }
 
     /**
-     * Waits, at most 30 seconds, until the task has ended or another session waits on a lock in the
-     * connection's database: a lock the connection's open transaction holds, in the tests' races.
+     * Waits, at most 30 seconds, until the task has ended or another session waits on a lock the
+     * connection's open transaction holds.
      */
     public static void awaitEndOrLockWait(Future<?> task, Connection connection) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!task.isDone() && !anotherSessionWaitsOnALock(connection)) {
+        while (!task.isDone() && !anotherSessionWaitsOn(connection)) {
             assertThat(System.nanoTime()).as("the request neither ended nor waited on a lock").isLessThan(deadline);
             Thread.sleep(10);
         }
     }
 
-    private static boolean anotherSessionWaitsOnALock(Connection connection) throws SQLException {
+    private static boolean anotherSessionWaitsOn(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                     + " WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()")) {
+                     + " WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))")) {
             waiting.next();
             return waiting.getInt(1) > 0;
         }
