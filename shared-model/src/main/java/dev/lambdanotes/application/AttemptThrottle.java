@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -116,7 +117,8 @@ public final class AttemptThrottle {
      * {@link #passed} (a password proved right, which gives the count back).
      */
     public Admission admit(Session session, List<Key> keys) {
-        Instant now = clock.instant();
+        // In the database's precision, so that the give-back recognises its own attempt there.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<Key, AttemptCounter> locked = lock(session, keys, now);
         Optional<Refusal> refusal = Optional.empty();
         for (Map.Entry<Key, AttemptCounter> entry : locked.entrySet()) {

@@ -264,6 +264,21 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aSuccessFromAnAddressWhoseDelayRanOut_startsNoNewDelay_forTheNextLogin() {
+        String address = newAddress();
+        for (int i = 0; i < 50; i++) {
+            assertUnauthorized(login(TestApp.uniqueUsername("served"), "not the password", address));
+        }
+        String first = app.newUser("first");
+        String second = app.newUser("second");
+        assertThrottled(login(first, TestApp.PASSWORD, address), 1);
+        app.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(login(first, TestApp.PASSWORD, address).getStatusCode()).isEqualTo(200);
+        assertThat(login(second, TestApp.PASSWORD, address).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void tenRegistrationsFromOneAddress_holdBackTheEleventhForAMinute() {
         String address = newAddress();
         int engagedBefore = engagements();
