@@ -123,26 +123,15 @@ class LoginThrottleTest {
     @Test
     void wrongPasswordsSentInParallel_countEachOther_soOnlyFiveAreTriedBeforeTheDelay() throws Exception {
         String username = app.newUser("parallel");
-        CyclicBarrier start = new CyclicBarrier(8);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String address = newAddress();
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return login(username, "not the password", address).getStatusCode();
-                }));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-            assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
-            assertThat(statuses).filteredOn(status -> status == 429).hasSize(3);
-        } finally {
-            pool.shutdownNow();
+        List<LoginAttempt> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            attempts.add(new LoginAttempt(username, "not the password", newAddress()));
         }
+
+        List<Integer> statuses = statusesAtOnce(attempts);
+
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(3);
     }
 
     /**
@@ -319,23 +308,36 @@ class LoginThrottleTest {
     void rightAndWrongPasswordsInParallel_fromOneAddress_neverFailTheServer() throws Exception {
         String username = app.newUser("mixed");
         String address = newAddress();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<LoginAttempt> attempts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            attempts.add(new LoginAttempt(username, i % 3 == 0 ? "not the password" : TestApp.PASSWORD, address));
+        }
+        for (int round = 0; round < 4; round++) {
+            assertThat(statusesAtOnce(attempts)).allSatisfy(status -> assertThat(status).isIn(200, 401, 429));
+            app.clock.advance(Duration.ofMinutes(16));
+        }
+    }
+
+    private record LoginAttempt(String username, String password, String sourceIp) {
+    }
+
+    /** Sends the logins at once, each from a thread of its own released together, and returns their statuses in order. */
+    private List<Integer> statusesAtOnce(List<LoginAttempt> attempts) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(attempts.size());
+        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
         try {
-            for (int round = 0; round < 4; round++) {
-                CyclicBarrier start = new CyclicBarrier(6);
-                List<Future<Integer>> results = new ArrayList<>();
-                for (int i = 0; i < 6; i++) {
-                    String password = i % 3 == 0 ? "not the password" : TestApp.PASSWORD;
-                    results.add(pool.submit(() -> {
-                        start.await();
-                        return login(username, password, address).getStatusCode();
-                    }));
-                }
-                for (Future<Integer> result : results) {
-                    assertThat(result.get()).isIn(200, 401, 429);
-                }
-                app.clock.advance(Duration.ofMinutes(16));
+            List<Future<Integer>> results = new ArrayList<>();
+            for (LoginAttempt attempt : attempts) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return login(attempt.username(), attempt.password(), attempt.sourceIp()).getStatusCode();
+                }));
             }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+            return statuses;
         } finally {
             pool.shutdownNow();
         }
